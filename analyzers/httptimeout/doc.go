@@ -1,0 +1,78 @@
+// Package httptimeout defines an Analyzer that reports HTTP clients and
+// servers built without timeouts.
+//
+// # Analyzer httptimeout
+//
+// httptimeout: report HTTP clients and servers without timeouts
+//
+// A request to a slow or hung peer without a deadline holds a goroutine, a
+// connection and its buffers forever; enough of them and the service runs
+// out of memory or file descriptors. A server without a header read timeout
+// lets any client hold a connection open by sending its headers slowly
+// (slowloris). net/http sets none of these timeouts by default.
+//
+// The analyzer reports:
+//   - calls (and other uses) of http.Get, http.Head, http.Post and
+//     http.PostForm, which send with http.DefaultClient;
+//   - uses of http.DefaultClient that send requests: passing it on, storing
+//     it, or calling its Do, Get, Head, Post or PostForm method. Do is not
+//     reported when its request carries a context that the same function
+//     derived with context.WithTimeout or context.WithDeadline;
+//   - an http.Client built without Timeout: http.Client{...},
+//     &http.Client{...}, new(http.Client), var c http.Client;
+//   - an http.Server built without ReadHeaderTimeout or ReadTimeout, in the
+//     same four forms;
+//   - http.ListenAndServe, http.ListenAndServeTLS, http.Serve and
+//     http.ServeTLS, which start a server that has no timeouts at all.
+//
+// A client or server is not reported when the same function sets the
+// missing field on the variable or field it was stored in, before or after
+// construction (c.Timeout = cfg.Timeout).
+//
+// # Example
+//
+//	client := &http.Client{Transport: tr}  // no Timeout
+//	resp, err := http.Get(url)             // http.DefaultClient
+//	srv := &http.Server{Addr: ":8080", Handler: mux}
+//	log.Fatal(srv.ListenAndServe())
+//
+// Fixed:
+//
+//	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+//	resp, err := client.Get(url)
+//	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+//
+// # Suggested fixes
+//
+// For a client literal the fix adds Timeout: 30 * time.Second; for a server
+// literal, ReadHeaderTimeout: 10 * time.Second. Both add the time import when
+// the file lacks it. There is no automatic fix for http.Get and its siblings
+// or for http.ListenAndServe: which client or server to use is a design
+// decision.
+//
+// # Options
+//
+//	-httptimeout.client-timeout=30s
+//	    the Timeout the fix gives an http.Client literal
+//	-httptimeout.server-header-timeout=10s
+//	    the ReadHeaderTimeout the fix gives an http.Server literal
+//
+// # Not reported
+//
+//   - Files whose names end in _test.go: tests talk to httptest servers, and
+//     a missing timeout there hangs a test, not a production service.
+//   - A client whose Transport is an http.Transport literal that sets
+//     ResponseHeaderTimeout: the peer cannot hang the request before the
+//     response starts, and streaming responses (watches, server-sent events)
+//     deliberately leave the body unbounded.
+//   - A literal that sets the field, whatever its value: Timeout: 0 is a
+//     visible decision, not an omission.
+//   - Reading or setting fields of http.DefaultClient
+//     (http.DefaultClient.Timeout = ...), comparing a client with it, and
+//     copying it (*http.DefaultClient).
+//   - Clients and servers returned by other code (httptest.Server.Client,
+//     a constructor of another package): their timeouts are set elsewhere.
+//   - A server that is only reachable through a timeout set by a wrapper
+//     (http.TimeoutHandler) is still reported: TimeoutHandler bounds the
+//     handler, not the reading of the request headers.
+package httptimeout

@@ -1,0 +1,21 @@
+// Package analyzers holds prodvet's analyzers, one package each, and Suite,
+// the one ordered list of them that the CLI, the go vet tool, the
+// golangci-lint plugin and the generated docs all use.
+package analyzers
+
+//go:generate go run ../internal/cmd/gendocs -o ../docs
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodvet/prodvet/analyzers/httptimeout"
+)
+
+// Suite returns fresh instances of every prodvet analyzer, in a stable
+// order. Each call builds new analyzers with default options, so callers
+// may set options (flags) without affecting one another.
+func Suite() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		httptimeout.New(),
+	}
+}

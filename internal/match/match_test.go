@@ -1,0 +1,56 @@
+package match_test
+
+import (
+	"go/ast"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/internal/testutil"
+)
+
+// probe reports every reference that match recognises, so the testdata's
+// want comments pin down what matches and, as importantly, what does not.
+var probe = &analysis.Analyzer{
+	Name: "probe",
+	Doc:  "report references recognised by package match",
+	Run: func(pass *analysis.Pass) (any, error) {
+		const lib = "matchcases/lib"
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					fn := match.Callee(pass.TypesInfo, n)
+					for _, name := range []string{"F", "Gen"} {
+						if match.Func(fn, lib, name) {
+							pass.Reportf(n.Pos(), "func lib.%s", name)
+						}
+					}
+					return true
+				case *ast.SelectorExpr, *ast.Ident:
+					expr := n.(ast.Expr)
+					obj := match.ObjectOf(pass.TypesInfo, expr)
+					for _, m := range [][2]string{{"T", "Value"}, {"T", "Pointer"}, {"G", "Get"}} {
+						if match.Method(obj, lib, m[0], m[1]) {
+							pass.Reportf(n.Pos(), "method lib.%s.%s", m[0], m[1])
+						}
+					}
+					if match.Var(obj, lib, "V") {
+						pass.Reportf(n.Pos(), "var lib.V")
+						return false
+					}
+					_, isSel := n.(*ast.SelectorExpr)
+					return !isSel
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestMatch(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), probe, "matchcases/use")
+}

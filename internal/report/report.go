@@ -1,0 +1,188 @@
+// Package report is the single place where prodvet's analyzers report
+// diagnostics. It applies the suite's policy to every finding:
+//
+//   - each diagnostic carries a Category and the analyzer's documentation URL;
+//   - nothing is reported in generated files (so no fix ever touches them);
+//   - a //nolint comment naming the analyzer, "prodvet" or "all" (or a bare
+//     //nolint) on the line of the finding, or on its own line directly above
+//     the declaration or statement that contains it, silences the finding,
+//     with the same rules as golangci-lint, so one comment serves both tools
+//     and the go vet -vettool path alike.
+package report
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/prodvet/prodvet/internal/generated"
+)
+
+// DocsURL is where each analyzer's generated documentation page lives.
+const DocsURL = "https://github.com/prodvet/prodvet/blob/main/docs/"
+
+// SuiteName is the name of the whole suite in //nolint comments and in the
+// golangci-lint plugin.
+const SuiteName = "prodvet"
+
+// URL returns the documentation URL of the named analyzer.
+func URL(analyzer string) string { return DocsURL + analyzer + ".md" }
+
+// A Reporter reports the diagnostics of one pass. Create one per pass.
+type Reporter struct {
+	pass  *analysis.Pass
+	files map[*token.File]*fileInfo
+}
+
+type fileInfo struct {
+	file      *ast.File
+	generated bool
+	nolint    []lineRange // computed lazily
+	scanned   bool
+}
+
+type lineRange struct{ from, to int }
+
+// New returns a Reporter for pass.
+func New(pass *analysis.Pass) *Reporter {
+	r := &Reporter{pass: pass, files: make(map[*token.File]*fileInfo, len(pass.Files))}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.FileStart); tf != nil {
+			r.files[tf] = &fileInfo{file: f, generated: generated.File(f)}
+		}
+	}
+	return r
+}
+
+// Report reports msg for the source range rng under category, with optional
+// suggested fixes.
+func (r *Reporter) Report(rng analysis.Range, category, msg string, fixes ...analysis.SuggestedFix) {
+	r.ReportDiagnostic(analysis.Diagnostic{
+		Pos:            rng.Pos(),
+		End:            rng.End(),
+		Category:       category,
+		Message:        msg,
+		SuggestedFixes: fixes,
+	})
+}
+
+// Reportf is Report with a format string.
+func (r *Reporter) Reportf(rng analysis.Range, category, format string, args ...any) {
+	r.Report(rng, category, fmt.Sprintf(format, args...))
+}
+
+// ReportDiagnostic applies the suite's policy to d and reports it.
+func (r *Reporter) ReportDiagnostic(d analysis.Diagnostic) {
+	if d.Category == "" {
+		d.Category = r.pass.Analyzer.Name
+	}
+	if d.URL == "" {
+		d.URL = URL(r.pass.Analyzer.Name)
+	}
+	if r.Suppressed(d.Pos) {
+		return
+	}
+	r.pass.Report(d)
+}
+
+// Suppressed reports whether a finding at pos must not be reported: it lies
+// in a generated file or under a matching //nolint comment.
+func (r *Reporter) Suppressed(pos token.Pos) bool {
+	tf := r.pass.Fset.File(pos)
+	fi := r.files[tf]
+	if fi == nil {
+		return false // not a file of this package (cannot happen for valid positions)
+	}
+	if fi.generated {
+		return true
+	}
+	if !fi.scanned {
+		fi.nolint = nolintRanges(r.pass.Fset, fi.file, r.pass.Analyzer.Name)
+		fi.scanned = true
+	}
+	line := tf.Line(pos)
+	for _, lr := range fi.nolint {
+		if lr.from <= line && line <= lr.to {
+			return true
+		}
+	}
+	return false
+}
+
+// nolintRanges returns the line ranges of f silenced for analyzer.
+func nolintRanges(fset *token.FileSet, f *ast.File, analyzer string) []lineRange {
+	type directive struct {
+		lineRange
+		col int
+	}
+	var dirs []directive
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if !NolintMatches(c.Text, analyzer) {
+				continue
+			}
+			p := fset.Position(c.Slash)
+			dirs = append(dirs, directive{lineRange{p.Line, p.Line}, p.Column})
+		}
+	}
+	if len(dirs) == 0 {
+		return nil
+	}
+	// A directive alone on the line before a node, at the node's column,
+	// covers the whole node (golangci-lint's rule).
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil {
+			return false
+		}
+		start := fset.Position(n.Pos())
+		for i := range dirs {
+			if dirs[i].from == start.Line-1 && dirs[i].col == start.Column {
+				if end := fset.Position(n.End()).Line; end > dirs[i].to {
+					dirs[i].to = end
+				}
+			}
+		}
+		return true
+	})
+	out := make([]lineRange, len(dirs))
+	for i, d := range dirs {
+		out[i] = d.lineRange
+	}
+	return out
+}
+
+// NolintMatches reports whether the comment text (including its // marker)
+// is a nolint directive that covers analyzer: a bare //nolint, or a list
+// naming "all", the suite or the analyzer, as in
+// "//nolint:prodvet,errcheck // reason".
+func NolintMatches(text, analyzer string) bool {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	rest, ok = strings.CutPrefix(rest, "nolint")
+	if !ok {
+		return false
+	}
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return true // bare //nolint, possibly followed by an explanation
+	}
+	list, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return false // e.g. //nolintfoo
+	}
+	if i := strings.IndexAny(list, " \t"); i >= 0 {
+		list = list[:i]
+	}
+	for name := range strings.SplitSeq(list, ",") {
+		name = strings.TrimSpace(name)
+		if strings.EqualFold(name, "all") || strings.EqualFold(name, SuiteName) || strings.EqualFold(name, analyzer) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,38 @@
+package report_test
+
+import (
+	"testing"
+
+	"github.com/prodvet/prodvet/internal/report"
+)
+
+func TestNolintMatches(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"//nolint", true},
+		{"//nolint // reason", true},
+		{"// nolint:httptimeout", true},
+		{"//nolint:httptimeout", true},
+		{"//nolint:errcheck,httptimeout // why", true},
+		{"//nolint:prodvet", true},
+		{"//nolint:PRODVET", true},
+		{"//nolint:all", true},
+		{"//nolint:errcheck", false},
+		{"//nolint:errcheck // httptimeout", false},
+		{"//nolintx", false},
+		{"// not a nolint", false},
+		{"/* nolint */", false},
+	} {
+		if got := report.NolintMatches(tc.text, "httptimeout"); got != tc.want {
+			t.Errorf("NolintMatches(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestURL(t *testing.T) {
+	if got, want := report.URL("httptimeout"), "https://github.com/prodvet/prodvet/blob/main/docs/httptimeout.md"; got != want {
+		t.Errorf("URL = %q, want %q", got, want)
+	}
+}

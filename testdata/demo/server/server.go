@@ -1,0 +1,70 @@
+// Package server is the order API and its worker pool.
+package server
+
+import (
+	"encoding/json"
+	"log"
+	"net/http"
+	"sync"
+)
+
+// Pricer prices one item.
+type Pricer interface {
+	Price(item string) (int, error)
+}
+
+// Order is a request to price a list of items.
+type Order struct {
+	ID    string   `json:"id"`
+	Items []string `json:"items"`
+}
+
+// API accepts orders and prices them in a pool of workers.
+type API struct {
+	pricer  Pricer
+	workers int
+	jobs    chan Order
+
+	mu     sync.Mutex
+	totals map[string]int
+}
+
+// New returns an API that prices orders with workers goroutines.
+func New(p Pricer, workers int) *API {
+	return &API{pricer: p, workers: workers, jobs: make(chan Order, 64), totals: map[string]int{}}
+}
+
+// Start starts the worker pool.
+func (a *API) Start() {
+	for i := 0; i < a.workers; i++ {
+		go a.work(i)
+	}
+}
+
+func (a *API) work(id int) {
+	for o := range a.jobs {
+		total := 0
+		for _, item := range o.Items {
+			cents, err := a.pricer.Price(item)
+			if err != nil {
+				log.Printf("worker %d: order %s: %v", id, o.ID, err)
+				continue
+			}
+			total += cents
+		}
+		a.mu.Lock()
+		a.totals[o.ID] = total
+		a.mu.Unlock()
+	}
+}
+
+// HandleOrder queues an order for pricing.
+func (a *API) HandleOrder(w http.ResponseWriter, r *http.Request) {
+	var o Order
+	if err := json.NewDecoder(r.Body).Decode(&o); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	a.jobs <- o
+	w.WriteHeader(http.StatusAccepted)
+}

