@@ -1,0 +1,3 @@
+package clean
+
+func Add(a, b int) int { return a + b }

@@ -1,0 +1,5 @@
+package testbroken
+
+import "net/http"
+
+func Fetch(url string) { http.Get(url) }

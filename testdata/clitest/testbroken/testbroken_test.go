@@ -1,0 +1,3 @@
+package testbroken
+
+var _ = notDefined
