@@ -18,7 +18,8 @@
 //     it, or calling its Do, Get, Head, Post or PostForm method. Do is not
 //     reported when its request carries a context that the same function
 //     derived with context.WithTimeout or context.WithDeadline;
-//   - an http.Client built without Timeout: http.Client{...},
+//   - an http.Client built without Timeout on a transport that does not
+//     bound the wait for a response (see below): http.Client{...},
 //     &http.Client{...}, new(http.Client), var c http.Client;
 //   - an http.Server built without ReadHeaderTimeout or ReadTimeout, in the
 //     same four forms;
@@ -31,14 +32,14 @@
 //
 // # Example
 //
-//	client := &http.Client{Transport: tr}  // no Timeout
+//	client := &http.Client{}               // no Timeout
 //	resp, err := http.Get(url)             // http.DefaultClient
 //	srv := &http.Server{Addr: ":8080", Handler: mux}
 //	log.Fatal(srv.ListenAndServe())
 //
 // Fixed:
 //
-//	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+//	client := &http.Client{Timeout: 30 * time.Second}
 //	resp, err := client.Get(url)
 //	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 //
@@ -61,10 +62,22 @@
 //
 //   - Files whose names end in _test.go: tests talk to httptest servers, and
 //     a missing timeout there hangs a test, not a production service.
-//   - A client whose Transport is an http.Transport literal that sets
-//     ResponseHeaderTimeout: the peer cannot hang the request before the
-//     response starts, and streaming responses (watches, server-sent events)
-//     deliberately leave the body unbounded.
+//   - A client whose Transport is built elsewhere: a parameter, a field, a
+//     package variable or the result of a call. Whoever builds that
+//     transport may bound it with ResponseHeaderTimeout, and a client that
+//     streams bodies (object storage, watches, server-sent events) must not
+//     have an overall Timeout, which would cut long transfers. A client is
+//     reported only when its transport is absent, nil, http.DefaultTransport
+//     or an http.Transport built in the same function without
+//     ResponseHeaderTimeout; setting ResponseHeaderTimeout (in the literal or
+//     later in the function) also silences it, as does setting the
+//     client's Transport after construction.
+//   - Servers whose address is a loopback constant ("localhost:6060",
+//     "127.0.0.1:"+port): debug and pprof listeners that no remote client
+//     can reach.
+//   - Code that gosec already reviewed for the same problem: a
+//     "#nosec G112" comment silences the server rule and "#nosec G114" the
+//     http.ListenAndServe rule (a bare "#nosec" silences both).
 //   - A literal that sets the field, whatever its value: Timeout: 0 is a
 //     visible decision, not an omission.
 //   - Reading or setting fields of http.DefaultClient

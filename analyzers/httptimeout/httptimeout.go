@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -82,6 +83,10 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{options: o, pass: pass, rep: report.New(pass)}
+	// gosec reports the same server problems as G112 and G114; code
+	// reviewed with "#nosec G112" is not reported again.
+	c.rep.HonorNosec(CategoryServer, "G112")
+	c.rep.HonorNosec(CategoryServe, "G114")
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
@@ -125,8 +130,13 @@ func (c *checker) checkUse(cur inspector.Cursor, id *ast.Ident) {
 		c.rep.Reportf(ref.Node(), CategoryDefaultClient,
 			"http.%s uses http.DefaultClient, which has no timeout: a slow or hung server holds this goroutine and its connection forever; "+
 				"send the request with an http.Client that sets Timeout, or build it with http.NewRequestWithContext and a deadline", name)
-	case match.Func(obj, netHTTP, "ListenAndServe"), match.Func(obj, netHTTP, "ListenAndServeTLS"),
-		match.Func(obj, netHTTP, "Serve"), match.Func(obj, netHTTP, "ServeTLS"):
+	case match.Func(obj, netHTTP, "ListenAndServe"), match.Func(obj, netHTTP, "ListenAndServeTLS"):
+		if call, ok := ref.Parent().Node().(*ast.CallExpr); ok && call.Fun == ref.Node() && len(call.Args) > 0 &&
+			loopback(c.pass.TypesInfo, call.Args[0]) {
+			return // a debug or pprof listener on localhost: no remote slowloris
+		}
+		fallthrough
+	case match.Func(obj, netHTTP, "Serve"), match.Func(obj, netHTTP, "ServeTLS"):
 		c.rep.Reportf(ref.Node(), CategoryServe,
 			"http.%s serves with no timeouts: a client that sends its headers slowly (slowloris) holds a connection and a goroutine for as long as it likes; "+
 				"create an http.Server with ReadHeaderTimeout set and call its %s method", name, name)
@@ -229,13 +239,15 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	keys := literalKeys(lit)
 	opening := report.Span{Start: lit.Pos(), Stop: lit.Lbrace + 1}
 	if isClient {
-		if keys["Timeout"] != nil || transportBoundsHeaders(c.pass.TypesInfo, keys["Transport"]) || c.setLater(cur, "Timeout") {
+		if keys["Timeout"] != nil || c.setLater(cur, "Timeout", "Transport") ||
+			c.transport(cur, keys["Transport"], 0) != unbounded {
 			return
 		}
 		c.reportClient(opening, c.literalFix(lit, "Timeout", c.clientTimeout))
 		return
 	}
-	if keys["ReadHeaderTimeout"] != nil || keys["ReadTimeout"] != nil || c.setLater(cur, "ReadHeaderTimeout", "ReadTimeout") {
+	if keys["ReadHeaderTimeout"] != nil || keys["ReadTimeout"] != nil || c.setLater(cur, "ReadHeaderTimeout", "ReadTimeout") ||
+		loopback(c.pass.TypesInfo, keys["Addr"]) {
 		return
 	}
 	c.reportServer(opening, c.literalFix(lit, "ReadHeaderTimeout", c.serverHeaderTimeout))
@@ -253,7 +265,7 @@ func (c *checker) checkNew(cur inspector.Cursor, call *ast.CallExpr) {
 	t := c.pass.TypesInfo.TypeOf(call.Args[0])
 	switch {
 	case match.IsType(t, netHTTP, "Client"):
-		if !c.setLater(cur, "Timeout") {
+		if !c.setLater(cur, "Timeout", "Transport") {
 			c.reportClient(call, nil)
 		}
 	case match.IsType(t, netHTTP, "Server"):
@@ -281,7 +293,7 @@ func (c *checker) checkVarDecl(cur inspector.Cursor, spec *ast.ValueSpec) {
 		}
 		scope := enclosingBody(cur)
 		if isClient {
-			if !c.fieldAssigned(scope, obj, "Timeout") {
+			if !c.fieldAssigned(scope, obj, "Timeout", "Transport") {
 				c.reportClient(name, nil)
 			}
 		} else if !c.fieldAssigned(scope, obj, "ReadHeaderTimeout", "ReadTimeout") {
@@ -292,8 +304,8 @@ func (c *checker) checkVarDecl(cur inspector.Cursor, spec *ast.ValueSpec) {
 
 func (c *checker) reportClient(rng analysis.Range, fix []analysis.SuggestedFix) {
 	c.rep.Report(rng, CategoryClient,
-		"http.Client without Timeout: a slow or hung server holds the calling goroutine, its connection and its memory forever; "+
-			"set Timeout (for example "+fixes.Duration(c.clientTimeout, "time")+")", fix...)
+		"http.Client without Timeout: unless every request carries a context with a deadline, a slow or hung server holds the calling goroutine, its connection and its memory forever; "+
+			"set Timeout (for example "+fixes.Duration(c.clientTimeout, "time")+"), or ResponseHeaderTimeout on its transport if it streams large bodies", fix...)
 }
 
 func (c *checker) reportServer(rng analysis.Range, fix []analysis.SuggestedFix) {
@@ -482,21 +494,99 @@ func literalKeys(lit *ast.CompositeLit) map[string]ast.Expr {
 	return keys
 }
 
-// transportBoundsHeaders reports whether e is an http.Transport literal (or
-// its address) that sets ResponseHeaderTimeout: a client built on it cannot
-// hang waiting for a response, and may leave the body unbounded on purpose
-// (streaming).
-func transportBoundsHeaders(info *types.Info, e ast.Expr) bool {
+// loopback reports whether the address expression e is a constant, or a
+// concatenation starting with a constant, that names a loopback host:
+// "localhost:6060", "127.0.0.1:"+port.
+func loopback(info *types.Info, e ast.Expr) bool {
+	for e != nil {
+		e = astutil.Unparen(e)
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			e = b.X
+			continue
+		}
+		break
+	}
 	if e == nil {
 		return false
 	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	addr := constant.StringVal(tv.Value)
+	for _, prefix := range []string{"localhost:", "127.", "[::1]:"} {
+		if strings.HasPrefix(addr, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// What a client's transport does about a peer that never answers.
+type verdict int
+
+const (
+	unknown   verdict = iota // built elsewhere: its author may bound it
+	unbounded                // the default transport, or one without ResponseHeaderTimeout
+	bounded                  // sets ResponseHeaderTimeout
+)
+
+// transport judges the Transport expression e of a client literal (nil when
+// absent). Only transports built in plain sight count as unbounded; one
+// from a parameter, a field or another function is unknown, because whoever
+// builds it may bound it, and a client that streams large bodies
+// deliberately has no overall Timeout.
+func (c *checker) transport(at inspector.Cursor, e ast.Expr, depth int) verdict {
+	info := c.pass.TypesInfo
+	if e == nil {
+		return unbounded
+	}
+	if depth > 4 {
+		return unknown
+	}
 	e = astutil.Unparen(e)
+	if tv, ok := info.Types[e]; ok && tv.IsNil() {
+		return unbounded
+	}
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = astutil.Unparen(u.X)
 	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || !match.IsType(info.TypeOf(lit), netHTTP, "Transport") {
-		return false
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		if !match.IsType(info.TypeOf(e), netHTTP, "Transport") {
+			return unknown
+		}
+		if literalKeys(e)["ResponseHeaderTimeout"] != nil {
+			return bounded
+		}
+		return unbounded
+	case *ast.Ident, *ast.SelectorExpr:
+		obj := match.ObjectOf(info, e)
+		if match.Var(obj, netHTTP, "DefaultTransport") {
+			return unbounded
+		}
+		v, ok := obj.(*types.Var)
+		if !ok || v.IsField() || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return unknown // fields and package variables may be set anywhere
+		}
+		scope := enclosingBody(at)
+		if c.fieldAssigned(scope, v, "ResponseHeaderTimeout") {
+			return bounded
+		}
+		values := assignedValues(info, scope, v)
+		if len(values) == 0 {
+			return unknown // a parameter
+		}
+		result := unbounded
+		for _, val := range values {
+			switch c.transport(at, val, depth+1) {
+			case bounded:
+				return bounded
+			case unknown:
+				result = unknown
+			}
+		}
+		return result
 	}
-	return literalKeys(lit)["ResponseHeaderTimeout"] != nil
+	return unknown
 }

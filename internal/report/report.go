@@ -7,7 +7,10 @@
 //     //nolint) on the line of the finding, or on its own line directly above
 //     the declaration or statement that contains it, silences the finding,
 //     with the same rules as golangci-lint, so one comment serves both tools
-//     and the go vet -vettool path alike.
+//     and the go vet -vettool path alike;
+//   - an analyzer may declare gosec rules equivalent to one of its categories
+//     (HonorNosec), so that code already reviewed with "#nosec G112" is not
+//     reported again under another name.
 package report
 
 import (
@@ -35,13 +38,13 @@ func URL(analyzer string) string { return DocsURL + analyzer + ".md" }
 type Reporter struct {
 	pass  *analysis.Pass
 	files map[*token.File]*fileInfo
+	nosec map[string][]string // category -> equivalent gosec rule IDs
 }
 
 type fileInfo struct {
 	file      *ast.File
 	generated bool
-	nolint    []lineRange // computed lazily
-	scanned   bool
+	ranges    map[string][]lineRange // silenced lines, by directive kind; computed lazily
 }
 
 type lineRange struct{ from, to int }
@@ -51,10 +54,20 @@ func New(pass *analysis.Pass) *Reporter {
 	r := &Reporter{pass: pass, files: make(map[*token.File]*fileInfo, len(pass.Files))}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.FileStart); tf != nil {
-			r.files[tf] = &fileInfo{file: f, generated: generated.File(f)}
+			r.files[tf] = &fileInfo{file: f, generated: generated.File(f), ranges: map[string][]lineRange{}}
 		}
 	}
 	return r
+}
+
+// HonorNosec makes a gosec suppression comment ("// #nosec", or
+// "// #nosec G112 -- reason" naming one of ids) silence findings of
+// category, because those gosec rules report the same problem.
+func (r *Reporter) HonorNosec(category string, ids ...string) {
+	if r.nosec == nil {
+		r.nosec = map[string][]string{}
+	}
+	r.nosec[category] = append(r.nosec[category], ids...)
 }
 
 // Report reports msg for the source range rng under category, with optional
@@ -85,26 +98,41 @@ func (r *Reporter) ReportDiagnostic(d analysis.Diagnostic) {
 	if r.Suppressed(d.Pos) {
 		return
 	}
+	if ids := r.nosec[d.Category]; len(ids) > 0 && r.silenced(d.Pos, "nosec:"+d.Category, func(text string) bool { return NosecMatches(text, ids) }) {
+		return
+	}
 	r.pass.Report(d)
 }
 
 // Suppressed reports whether a finding at pos must not be reported: it lies
 // in a generated file or under a matching //nolint comment.
 func (r *Reporter) Suppressed(pos token.Pos) bool {
-	tf := r.pass.Fset.File(pos)
-	fi := r.files[tf]
+	fi := r.files[r.pass.Fset.File(pos)]
 	if fi == nil {
 		return false // not a file of this package (cannot happen for valid positions)
 	}
 	if fi.generated {
 		return true
 	}
-	if !fi.scanned {
-		fi.nolint = nolintRanges(r.pass.Fset, fi.file, r.pass.Analyzer.Name)
-		fi.scanned = true
+	name := r.pass.Analyzer.Name
+	return r.silenced(pos, "nolint", func(text string) bool { return NolintMatches(text, name) })
+}
+
+// silenced reports whether pos lies in a range covered by a comment that
+// matches; kind names the matcher, for caching.
+func (r *Reporter) silenced(pos token.Pos, kind string, matches func(text string) bool) bool {
+	tf := r.pass.Fset.File(pos)
+	fi := r.files[tf]
+	if fi == nil {
+		return false
+	}
+	ranges, ok := fi.ranges[kind]
+	if !ok {
+		ranges = directiveRanges(r.pass.Fset, fi.file, matches)
+		fi.ranges[kind] = ranges
 	}
 	line := tf.Line(pos)
-	for _, lr := range fi.nolint {
+	for _, lr := range ranges {
 		if lr.from <= line && line <= lr.to {
 			return true
 		}
@@ -112,8 +140,9 @@ func (r *Reporter) Suppressed(pos token.Pos) bool {
 	return false
 }
 
-// nolintRanges returns the line ranges of f silenced for analyzer.
-func nolintRanges(fset *token.FileSet, f *ast.File, analyzer string) []lineRange {
+// directiveRanges returns the line ranges of f covered by comments that
+// match.
+func directiveRanges(fset *token.FileSet, f *ast.File, matches func(text string) bool) []lineRange {
 	type directive struct {
 		lineRange
 		col int
@@ -121,7 +150,7 @@ func nolintRanges(fset *token.FileSet, f *ast.File, analyzer string) []lineRange
 	var dirs []directive
 	for _, cg := range f.Comments {
 		for _, c := range cg.List {
-			if !NolintMatches(c.Text, analyzer) {
+			if !matches(c.Text) {
 				continue
 			}
 			p := fset.Position(c.Slash)
@@ -185,4 +214,28 @@ func NolintMatches(text, analyzer string) bool {
 		}
 	}
 	return false
+}
+
+// NosecMatches reports whether the comment text is a gosec suppression that
+// covers one of ids: "#nosec" alone, or followed by a list of rule IDs that
+// names one of them ("// #nosec G112 G114 -- reason").
+func NosecMatches(text string, ids []string) bool {
+	_, rest, ok := strings.Cut(text, "#nosec")
+	if !ok {
+		return false
+	}
+	rest, _, _ = strings.Cut(rest, "--")
+	listed := false
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '\t' || r == ',' }) {
+		if len(f) < 2 || f[0] != 'G' {
+			break // the list ends where the justification starts
+		}
+		listed = true
+		for _, id := range ids {
+			if f == id {
+				return true
+			}
+		}
+	}
+	return !listed
 }

@@ -36,3 +36,23 @@ func TestURL(t *testing.T) {
 		t.Errorf("URL = %q, want %q", got, want)
 	}
 }
+
+func TestNosecMatches(t *testing.T) {
+	ids := []string{"G112"}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"// #nosec", true},
+		{"// #nosec G112", true},
+		{"//#nosec G114 G112 -- slow clients are cut by the proxy", true},
+		{"// #nosec G114", false},
+		{"// #nosec -- reviewed", true},
+		{"// nosec", false},
+		{"// G112", false},
+	} {
+		if got := report.NosecMatches(tc.text, ids); got != tc.want {
+			t.Errorf("NosecMatches(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

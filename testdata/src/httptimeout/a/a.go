@@ -62,16 +62,19 @@ func defaultClientParentCtx(ctx context.Context, url string) {
 // ---- clients ----
 
 func clients(tr nethttp.RoundTripper) {
-	_ = &nethttp.Client{Transport: tr} // want `http.Client without Timeout`
-	_ = nethttp.Client{}               // want `http.Client without Timeout`
-	_ = new(nethttp.Client)            // want `http.Client without Timeout`
-	var zero nethttp.Client            // want `http.Client without Timeout`
+	_ = &nethttp.Client{}                                     // want `http.Client without Timeout`
+	_ = nethttp.Client{Transport: nil}                        // want `http.Client without Timeout`
+	_ = &nethttp.Client{Transport: nethttp.DefaultTransport}  // want `http.Client without Timeout`
+	_ = &nethttp.Client{Transport: &nethttp.Transport{}}      // want `http.Client without Timeout`
+	_ = new(nethttp.Client)                                   // want `http.Client without Timeout`
+	var zero nethttp.Client                                   // want `http.Client without Timeout`
 	use(&zero)
 	use(&nethttp.Client{ // want `http.Client without Timeout`
-		Transport: tr,
+		CheckRedirect: nil,
 	})
-	c := &nethttp.Client{} // want `http.Client without Timeout`
-	c.Transport = tr       // sets another field
+	local := &nethttp.Transport{MaxIdleConns: 10}
+	c := &nethttp.Client{Transport: local} // want `http.Client without Timeout`
+	c.Jar = nil                            // sets another field
 	use(c)
 }
 
@@ -86,10 +89,10 @@ func aliased() *Alias {
 	return &Alias{} // want `http.Client without Timeout`
 }
 
-func clientsOK(tr nethttp.RoundTripper, d time.Duration, s *service) {
+func clientsOK(tr nethttp.RoundTripper, d time.Duration, s *service, hdr *nethttp.Transport) {
 	use(&nethttp.Client{Timeout: d})
 	use(&nethttp.Client{Timeout: 0}) // explicit: a visible decision
-	c := &nethttp.Client{Transport: tr}
+	c := &nethttp.Client{}
 	c.Timeout = d // set later in the same function
 	use(c)
 	var z nethttp.Client
@@ -100,8 +103,6 @@ func clientsOK(tr nethttp.RoundTripper, d time.Duration, s *service) {
 	use(n)
 	s.client = &nethttp.Client{}
 	s.client.Timeout = d
-	streaming := &nethttp.Client{Transport: &nethttp.Transport{ResponseHeaderTimeout: d}}
-	use(streaming)
 	var p *nethttp.Client // a nil pointer, not a client
 	use(p)
 	f := func() {
@@ -110,7 +111,28 @@ func clientsOK(tr nethttp.RoundTripper, d time.Duration, s *service) {
 		use(inner)
 	}
 	f()
+
+	// Transports built elsewhere may bound the response and stream the body.
+	use(&nethttp.Client{Transport: tr})
+	use(&nethttp.Client{Transport: hdr})
+	use(&nethttp.Client{Transport: s.client.Transport})
+	use(&nethttp.Client{Transport: newTransport()})
+	// Transports that bound the wait for the response headers.
+	use(&nethttp.Client{Transport: &nethttp.Transport{ResponseHeaderTimeout: d}})
+	bounded := &nethttp.Transport{}
+	bounded.ResponseHeaderTimeout = d
+	use(&nethttp.Client{Transport: bounded})
+	either := nethttp.DefaultTransport
+	if d > 0 {
+		either = tr
+	}
+	use(&nethttp.Client{Transport: either})
+	// The transport is set after construction, as minio-go's options do.
+	s.client = &nethttp.Client{}
+	s.client.Transport = tr
 }
+
+func newTransport() nethttp.RoundTripper { return &nethttp.Transport{} }
 
 // ---- servers ----
 
@@ -140,6 +162,15 @@ func serversOK(h nethttp.Handler, s *service) {
 	srv.ListenAndServe() // the method on a configured server, not http.ListenAndServe
 }
 
+// Loopback listeners (pprof, debug endpoints) cannot be reached remotely.
+func loopbackOK(h nethttp.Handler, port string) {
+	go nethttp.ListenAndServe("localhost:6060", nil)
+	go nethttp.ListenAndServe("127.0.0.1:"+port, h)
+	_ = &nethttp.Server{Addr: "[::1]:8080", Handler: h}
+	go nethttp.ListenAndServe(":"+port, h)               // want `http.ListenAndServe serves`
+	_ = &nethttp.Server{Addr: "0.0.0.0:8080", Handler: h} // want `http.Server without ReadHeaderTimeout`
+}
+
 var pkgServer nethttp.Server
 
 func init() { pkgServer.ReadHeaderTimeout = time.Second }
@@ -154,6 +185,17 @@ func suppressed(url string) {
 		Transport: nil,
 	}
 	nethttp.Get(url) //nolint:errcheck // want `http.Get uses http.DefaultClient`
+}
+
+// gosec's G112 and G114 report the same server problems.
+func reviewedByGosec(h nethttp.Handler) {
+	_ = &nethttp.Server{ // #nosec G112 -- behind a proxy that cuts slow clients
+		Handler: h,
+	}
+	nethttp.ListenAndServe(":80", h) // #nosec G114
+	_ = &nethttp.Server{}            // #nosec G114 // want `http.Server without ReadHeaderTimeout`
+	nethttp.ListenAndServe(":81", h) // #nosec G112 // want `http.ListenAndServe serves`
+	_ = &nethttp.Client{}            // #nosec // want `http.Client without Timeout`
 }
 
 func use(...any) {}

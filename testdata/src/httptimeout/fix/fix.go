@@ -2,14 +2,14 @@ package fix
 
 import "net/http"
 
-func newClient(tr http.RoundTripper) *http.Client {
+func newClient(jar http.CookieJar) *http.Client {
 	return &http.Client{ // want `http.Client without Timeout`
-		Transport: tr, // the transport
+		Jar: jar, // the cookies
 	}
 }
 
-func inline(tr http.RoundTripper) *http.Client {
-	return &http.Client{Transport: tr} // want `http.Client without Timeout`
+func inline(jar http.CookieJar) *http.Client {
+	return &http.Client{Jar: jar} // want `http.Client without Timeout`
 }
 
 func empty() http.Client {
