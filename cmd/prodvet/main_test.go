@@ -400,3 +400,22 @@ func TestApplyFixesConflicts(t *testing.T) {
 		t.Errorf("remaining %d, stderr %q; want the overlapping fix skipped and reported", len(remaining), stderr.String())
 	}
 }
+
+// A file that imports "C" reaches analyzers as cgo's generated copy; its
+// findings are the user's and are reported at the user's lines, but no fix
+// is offered, since edits would land in the copy.
+func TestCgo(t *testing.T) {
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled")
+	}
+	dir := filepath.Join(testutil.TestData(t), "clitest")
+	r := prodvet(t, dir, "./cgo")
+	for _, want := range []string{"cgo/cgo.go:10:15: http.Client without Timeout", "cgo/cgo.go:12:16: http.Get uses"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("missing %q in:\n%s\n%s", want, r.stdout, r.stderr)
+		}
+	}
+	if r := prodvet(t, dir, "-json", "./cgo"); strings.Contains(r.stdout, `"edits"`) {
+		t.Errorf("a fix is offered in a cgo file:\n%s", r.stdout)
+	}
+}

@@ -54,7 +54,7 @@ func New(pass *analysis.Pass) *Reporter {
 	r := &Reporter{pass: pass, files: make(map[*token.File]*fileInfo, len(pass.Files))}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.FileStart); tf != nil {
-			r.files[tf] = &fileInfo{file: f, generated: generated.File(f), ranges: map[string][]lineRange{}}
+			r.files[tf] = &fileInfo{file: f, generated: generated.Source(pass.Fset, f), ranges: map[string][]lineRange{}}
 		}
 	}
 	return r
@@ -98,10 +98,28 @@ func (r *Reporter) ReportDiagnostic(d analysis.Diagnostic) {
 	if r.Suppressed(d.Pos) {
 		return
 	}
+	if !r.editable(d.SuggestedFixes) {
+		d.SuggestedFixes = nil
+	}
 	if ids := r.nosec[d.Category]; len(ids) > 0 && r.silenced(d.Pos, "nosec:"+d.Category, func(text string) bool { return NosecMatches(text, ids) }) {
 		return
 	}
 	r.pass.Report(d)
+}
+
+// editable reports whether every edit of fixes lands in a file the user
+// edits: not one whose positions //line directives remap, like the
+// cgo-processed copy of a file that imports "C".
+func (r *Reporter) editable(fixes []analysis.SuggestedFix) bool {
+	for _, fix := range fixes {
+		for _, e := range fix.TextEdits {
+			raw, adj := r.pass.Fset.PositionFor(e.Pos, false), r.pass.Fset.PositionFor(e.Pos, true)
+			if raw.Filename != adj.Filename || raw.Line != adj.Line {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Suppressed reports whether a finding at pos must not be reported: it lies
