@@ -8,7 +8,11 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/errwrap"
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
+	"github.com/prodvet/prodvet/analyzers/poolmisuse"
+	"github.com/prodvet/prodvet/analyzers/selectspin"
 )
 
 // Suite returns fresh instances of every prodvet analyzer, in a stable
@@ -17,5 +21,9 @@ import (
 func Suite() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httptimeout.New(),
+		errwrap.New(),
+		selectspin.New(),
+		atomicmix.New(),
+		poolmisuse.New(),
 	}
 }

@@ -42,7 +42,7 @@ func TestRegistry(t *testing.T) {
 		}
 	}
 
-	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
+	title := regexp.MustCompile(`^[a-z].{0,70}[^.]$`)
 	for _, a := range suite {
 		if _, err := os.Stat(a.Name); err != nil {
 			t.Errorf("analyzer %s has no folder analyzers/%s", a.Name, a.Name)

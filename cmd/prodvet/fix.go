@@ -88,10 +88,10 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 		}
 		out, err := udiff.ApplyBytes(src, byFile[name])
 		if err != nil {
-			return nil, fmt.Errorf("fixing %s: %v", relPath(name), err)
+			return nil, fmt.Errorf("fixing %s: %w", relPath(name), err)
 		}
 		if _, err := parser.ParseFile(token.NewFileSet(), name, out, parser.SkipObjectResolution); err != nil {
-			return nil, fmt.Errorf("fixing %s would leave it unparsable (%v); nothing was written", relPath(name), err)
+			return nil, fmt.Errorf("fixing %s would leave it unparsable (%w); nothing was written", relPath(name), err)
 		}
 		// Keep gofmt-clean files gofmt-clean (an inserted field realigns its
 		// neighbours).

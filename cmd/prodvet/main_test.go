@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prodvet/prodvet/analyzers"
 	"github.com/prodvet/prodvet/internal/testutil"
 )
 
@@ -83,10 +84,13 @@ func TestDemo(t *testing.T) {
 	if r.code != exitFindings {
 		t.Fatalf("exit code %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
 	}
-	line := regexp.MustCompile(`^[^/][^:]*\.go:\d+:\d+: .+ \(httptimeout\)$`)
+	line := regexp.MustCompile(`^[^/][^:]*\.go:\d+:\d+: .+ \([a-z]+\)$`)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if len(lines) < 3 {
-		t.Fatalf("want at least 3 findings, got:\n%s", r.stdout)
+	// The demo shows every analyzer of the suite.
+	for _, a := range analyzers.Suite() {
+		if !strings.Contains(r.stdout, "("+a.Name+")\n") {
+			t.Errorf("the demo has no finding of %s:\n%s", a.Name, r.stdout)
+		}
 	}
 	for _, l := range lines {
 		if !line.MatchString(l) {
@@ -166,15 +170,22 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 	r := prodvet(t, dir, "-enable", "nosuch")
-	if !strings.Contains(r.stderr, `unknown analyzer "nosuch" in -enable; valid analyzers: httptimeout`) {
+	if !strings.Contains(r.stderr, `unknown analyzer "nosuch" in -enable; valid analyzers: httptimeout, errwrap,`) {
 		t.Errorf("unknown analyzer message does not list the valid ones:\n%s", r.stderr)
 	}
 }
 
 func TestEnableDisable(t *testing.T) {
 	dir := filepath.Join(testutil.TestData(t), "clitest")
-	if r := prodvet(t, dir, "-disable", "httptimeout", "./findings"); r.code != exitError || !strings.Contains(r.stderr, "no analyzer") {
+	var all []string
+	for _, a := range analyzers.Suite() {
+		all = append(all, a.Name)
+	}
+	if r := prodvet(t, dir, "-disable", strings.Join(all, ","), "./findings"); r.code != exitError || !strings.Contains(r.stderr, "no analyzer") {
 		t.Errorf("disabling every analyzer: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := prodvet(t, dir, "-disable", "httptimeout", "./findings"); r.code != exitClean || r.stdout != "" {
+		t.Errorf("-disable httptimeout: exit %d, output %q; want 0 and nothing", r.code, r.stdout)
 	}
 	if r := prodvet(t, dir, "-enable", "httptimeout", "./findings"); r.code != exitFindings {
 		t.Errorf("-enable httptimeout: exit %d, want %d", r.code, exitFindings)
@@ -366,7 +377,7 @@ func TestVetTool(t *testing.T) {
 	// Every standalone finding appears in vet's output (vet omits the
 	// analyzer name and may prefix paths with ./).
 	for _, l := range strings.Split(strings.TrimSpace(standalone.stdout), "\n") {
-		msg := strings.TrimSuffix(l, " (httptimeout)")
+		msg := l[:strings.LastIndex(l, " (")]
 		pos, text, _ := strings.Cut(msg, ": ")
 		if !strings.Contains(string(out), text) || !strings.Contains(string(out), pos) {
 			t.Errorf("go vet output lacks %q:\n%s", msg, out)

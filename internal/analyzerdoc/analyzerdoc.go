@@ -25,7 +25,7 @@ func Extract(src, name string) (string, error) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
 	if err != nil {
-		return "", fmt.Errorf("doc.go for %s: %v", name, err)
+		return "", fmt.Errorf("doc.go for %s: %w", name, err)
 	}
 	if f.Doc == nil {
 		return "", fmt.Errorf("doc.go for %s has no package comment", name)

@@ -3,10 +3,17 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"log"
 	"net/http"
+	"runtime"
 	"sync"
+	"sync/atomic"
 )
+
+// bufPool holds scratch buffers for encoding responses.
+// poolmisuse: a []byte is boxed into an interface on every Put.
+var bufPool = sync.Pool{New: func() any { return make([]byte, 0, 1024) }}
 
 // Pricer prices one item.
 type Pricer interface {
@@ -27,6 +34,8 @@ type API struct {
 
 	mu     sync.Mutex
 	totals map[string]int
+
+	priced int64 // orders priced, counted atomically by the workers
 }
 
 // New returns an API that prices orders with workers goroutines.
@@ -55,6 +64,29 @@ func (a *API) work(id int) {
 		a.mu.Lock()
 		a.totals[o.ID] = total
 		a.mu.Unlock()
+		atomic.AddInt64(&a.priced, 1)
+	}
+}
+
+// HandleStats reports how many orders were priced.
+func (a *API) HandleStats(w http.ResponseWriter, _ *http.Request) {
+	buf := bufPool.Get().([]byte)
+	// atomicmix: a plain read races with the workers' atomic.AddInt64.
+	buf = fmt.Appendf(buf[:0], "priced %d\n", a.priced)
+	w.Write(buf)
+	bufPool.Put(buf)
+}
+
+// WaitIdle returns once the job queue is empty or stop is closed.
+func (a *API) WaitIdle(stop <-chan struct{}) {
+	for len(a.jobs) > 0 {
+		select {
+		case <-stop:
+			return
+		default:
+			// selectspin: nothing here blocks, so the loop burns a core.
+			runtime.Gosched()
+		}
 	}
 }
 

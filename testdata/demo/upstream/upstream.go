@@ -28,7 +28,8 @@ func (c *Catalogue) Price(item string) (int, error) {
 	defer resp.Body.Close()
 	var body struct{ Cents int }
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		return 0, fmt.Errorf("price of %s: %w", item, err)
+		// errwrap: %v cuts the error chain.
+		return 0, fmt.Errorf("price of %s: %v", item, err)
 	}
 	return body.Cents, nil
 }

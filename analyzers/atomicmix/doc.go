@@ -1,0 +1,102 @@
+// Package atomicmix defines an Analyzer that reports plain reads and writes
+// of variables that are elsewhere accessed with sync/atomic functions.
+//
+// # Analyzer atomicmix
+//
+// atomicmix: report plain accesses to variables also used with sync/atomic
+//
+// Passing &s.n to atomic.AddInt64 makes that one operation atomic; it does
+// nothing for the plain s.n, s.n = 0 or s.n++ in another function. When the
+// two run at once it is a data race: on 32-bit platforms a 64-bit read can be
+// torn in half, the compiler may keep a plainly read value in a register and
+// never see the update, and a plain increment loses the atomic updates made
+// in between. The race detector only notices when both accesses happen to
+// run at the same time in a test, so the bug usually ships.
+//
+// The analyzer finds every variable whose address is passed to a function
+// of sync/atomic (Add, And, Or, Load, Store, Swap and CompareAndSwap, for
+// all their types, including through unsafe.Pointer conversions) and
+// reports each plain access to it in the package: a package-level variable,
+// or a struct field. A field is identified by its declaration, so an atomic
+// use through one value of the type marks the field of every value, with
+// one refinement: the access path of the atomic use (the fields selected
+// from its root, and what a local root was initialised with) must be a
+// suffix of the access path of the plain one. After atomic.AddUint32
+// (&p.stats.Hits, 1), q.stats.Hits is reported, but not s.Hits where s is a
+// *Stats snapshot returned by a function; after atomic.AddUint32(&ab.n, 1)
+// with ab := c.active.Load(), c.inactive.n is not reported. An exported
+// variable, or an exported field of a type other packages can name, carries
+// a fact with these paths, and plain accesses from importing packages are
+// reported as well.
+//
+// A local variable is reported only when the plain access is inside a
+// goroutine (go func(){...}(), sync.WaitGroup.Go, errgroup.Group.Go) and an
+// atomic access can run at the same time: after the goroutine starts, in
+// another goroutine, or in the same goroutine started by a loop.
+//
+// # Example
+//
+//	type Stats struct{ requests int64 }
+//
+//	func (s *Stats) Inc()          { atomic.AddInt64(&s.requests, 1) }
+//	func (s *Stats) Report() int64 { return s.requests } // plain read: data race
+//
+// Fixed:
+//
+//	type Stats struct{ requests atomic.Int64 }
+//
+//	func (s *Stats) Inc()          { s.requests.Add(1) }
+//	func (s *Stats) Report() int64 { return s.requests.Load() }
+//
+// The typed atomics (atomic.Int32, atomic.Int64, atomic.Uint32,
+// atomic.Uint64, atomic.Uintptr, atomic.Bool, atomic.Pointer[T]) cannot be
+// read or written plainly at all, and atomic.Int64 is 64-bit aligned even on
+// 32-bit platforms. There is no automatic fix: every access must change
+// together.
+//
+// # Not reported
+//
+//   - Accesses before the value can be shared: keys of composite literals
+//     (&T{n: 1}), and field accesses through a local pointer that the same
+//     function allocated (t := &T{}; t.n = 5; return t) before t is passed
+//     on, returned, stored, used in a method call or captured by a closure,
+//     and not in a loop that repeats the access after that.
+//   - Accesses through the receiver or a parameter of an unexported
+//     function (an in-place initialiser such as func (q *quota) init()),
+//     before it lets the pointer escape, when every call in the package
+//     passes memory of a local that the calling function allocated and has
+//     not yet visibly handed to another goroutine (a go statement, the
+//     function literal of a goroutine, a channel send). Unexported functions that production code never calls
+//     (helpers for tests) are not reported either. Methods whose name
+//     belongs to an interface are always checked.
+//   - Accesses that follow a call of sync.WaitGroup.Wait or
+//     errgroup.Group.Wait in an enclosing block of the same function: the
+//     goroutines have finished.
+//   - Fields of struct values stored in a map (m[k].n): no atomic call can
+//     address a map slot.
+//   - Plain reads made while holding a mutex (Lock or RLock earlier in the
+//     same function) that every atomic write in the package also holds
+//     (Lock): the writers are serialised by it, the usual design in which
+//     lock-free readers load atomically and code under the lock reads
+//     plainly. Plain writes are still reported: they race with the
+//     lock-free loads.
+//   - Field accesses on a local struct value (a variable, a value receiver or
+//     a parameter, without pointer indirection): that memory is a copy owned
+//     by the function.
+//   - Code in init functions, which run before the package's goroutines.
+//   - Taking the address (&s.n), to pass it to another atomic call or to a
+//     helper; unsafe.Offsetof, unsafe.Sizeof and unsafe.Alignof.
+//   - Fields of the typed atomics (atomic.Int64 and the others): they have
+//     no plain form.
+//   - Files whose names end in _test.go, both as plain accesses and as
+//     atomic uses: tests read counters after wg.Wait() or set flags before
+//     starting the code under test, happens-before edges that the analyzer
+//     cannot see, and a race in a test is not a production bug.
+//   - Local variables accessed plainly outside goroutines, as in the common
+//     n := 0; ...go func() { atomic.AddInt64(&n, 1) }()...; wg.Wait();
+//     return n, which is synchronized by Wait.
+//   - Copies of a whole struct that contains the field (*s = T{}, return *s):
+//     only explicit accesses to the field are reported.
+//   - Atomic calls whose argument is not written as &v or &x.f (a pointer
+//     variable, &a[i]): the accessed variable is unknown.
+package atomicmix

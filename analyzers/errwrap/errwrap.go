@@ -1,0 +1,637 @@
+package errwrap
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/goversion"
+	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "errwrap"
+
+// Categories of the diagnostics.
+const (
+	CategoryErrorfVerb    = "errorf-verb"
+	CategoryErrorsNew     = "errors-new"
+	CategoryMissingUnwrap = "missing-unwrap"
+)
+
+// Analyzer is the analyzer with default options, for the CLI and tests.
+var Analyzer = New()
+
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
+func New() *analysis.Analyzer {
+	o := &options{}
+	a := &analysis.Analyzer{
+		Name:      Name,
+		Doc:       analyzerdoc.MustExtract(doc, Name),
+		URL:       report.URL(Name),
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       o.run,
+		FactTypes: []analysis.Fact{new(isWrapper)},
+	}
+	a.Flags.Var(&o.opaqueOK, "opaque-ok",
+		"comma-separated package paths or functions (pkg/path.Func, pkg/path.Type.Method) where errors are formatted with %v on purpose, to hide the cause")
+	return a
+}
+
+type options struct {
+	opaqueOK list
+}
+
+// list is a comma-separated flag value.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(s string) error {
+	*l = nil
+	for item := range strings.SplitSeq(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			*l = append(*l, item)
+		}
+	}
+	return nil
+}
+
+// isWrapper is the fact that a function forwards its format and arguments
+// to fmt.Errorf (directly or through another such function) and returns
+// the error: a %w in its format wraps.
+type isWrapper struct {
+	Errorf bool // always true; gob needs an exported field
+}
+
+func (*isWrapper) AFact() {}
+
+func (*isWrapper) String() string { return "errorfWrapper" }
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+type checker struct {
+	*options
+	pass     *analysis.Pass
+	rep      *report.Reporter
+	file     *ast.File
+	wrappers map[*types.Func]bool
+	decls    map[*types.Func]*ast.FuncDecl
+}
+
+func (o *options) run(pass *analysis.Pass) (any, error) {
+	c := &checker{options: o, pass: pass, rep: report.New(pass), wrappers: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}}
+	if !c.relevant() {
+		return nil, nil
+	}
+	// A package whose non-test files import testing is test support
+	// (fakes, stub servers, e2e harnesses): its errors reach tests, not
+	// production callers. Its wrappers still get their facts.
+	testSupport := importsTesting(pass) || testPath(pass.Pkg.Path())
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.findWrappers(root)
+	if testSupport || c.packageOpaque() {
+		return nil, nil
+	}
+	for fileCur := range root.Children() {
+		c.file = fileCur.Node().(*ast.File)
+		// Tests build errors to feed the code under test; how they format
+		// them reaches no caller in production.
+		if strings.HasSuffix(pass.Fset.File(c.file.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.CallExpr)(nil), (*ast.TypeSpec)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.checkCall(cur, n)
+			case *ast.TypeSpec:
+				c.checkType(n)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// relevant is the fast path: a package that imports neither fmt nor errors,
+// declares no error type and imports no errorf wrapper has nothing to
+// report.
+func (c *checker) relevant() bool {
+	if match.Imports(c.pass.Pkg, "fmt") || match.Imports(c.pass.Pkg, "errors") {
+		return true
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() &&
+			types.Implements(types.NewPointer(tn.Type()), errorIface) {
+			return true
+		}
+	}
+	direct := map[*types.Package]bool{}
+	for _, imp := range c.pass.Pkg.Imports() {
+		direct[imp] = true
+	}
+	for _, f := range c.pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*isWrapper); ok && direct[f.Object.Pkg()] {
+			return true
+		}
+	}
+	return false
+}
+
+// importsTesting reports whether a non-test file of the package imports
+// testing.
+func importsTesting(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// testPath reports whether a package path names a test helper package by
+// convention: an element testutil, testutils, testhelper or testhelpers.
+func testPath(path string) bool {
+	for elem := range strings.SplitSeq(path, "/") {
+		switch elem {
+		case "testutil", "testutils", "testhelper", "testhelpers":
+			return true
+		}
+	}
+	return false
+}
+
+// ---- errorf wrappers ----
+
+// findWrappers finds the functions of the package that forward their
+// "format string, args ...any" parameters to fmt.Errorf or to another
+// wrapper and return an error, and exports an isWrapper fact for each, the
+// way the printf pass finds print wrappers.
+func (c *checker) findWrappers(root inspector.Cursor) {
+	info := c.pass.TypesInfo
+	type candidate struct {
+		fn      *types.Func
+		callees []*types.Func // functions it forwards format and args to
+	}
+	var cands []*candidate
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, _ := info.Defs[decl.Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		c.decls[fn] = decl
+		if decl.Body == nil {
+			continue
+		}
+		format, args := formatArgsParams(fn.Signature())
+		if format == nil || !returnsError(fn.Signature()) {
+			continue
+		}
+		cand := &candidate{fn: fn}
+		is := func(e ast.Expr, v *types.Var) bool {
+			id, ok := astutil.Unparen(e).(*ast.Ident)
+			return ok && info.Uses[id] == v
+		}
+	scan:
+		for n := range cur.ChildAt(edge.FuncDecl_Body, -1).Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt: // a wrapper that rewrites its format is not a plain wrapper
+				for _, lhs := range n.Lhs {
+					if is(lhs, format) || is(lhs, args) {
+						break scan
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && (is(n.X, format) || is(n.X, args)) {
+					break scan
+				}
+			case *ast.CallExpr:
+				if k := len(n.Args); k >= 2 && n.Ellipsis.IsValid() && is(n.Args[k-1], args) && is(n.Args[k-2], format) {
+					if callee := match.Callee(info, n); callee != nil {
+						cand.callees = append(cand.callees, callee)
+					}
+				}
+			}
+		}
+		if len(cand.callees) > 0 {
+			cands = append(cands, cand)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, cand := range cands {
+			if c.wrappers[cand.fn] {
+				continue
+			}
+			for _, callee := range cand.callees {
+				if match.Func(callee, "fmt", "Errorf") || c.isWrapper(callee) {
+					c.wrappers[cand.fn] = true
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for fn := range c.wrappers {
+		c.pass.ExportObjectFact(fn, &isWrapper{Errorf: true})
+	}
+}
+
+// isWrapper reports whether fn is an errorf wrapper of this package or,
+// by its fact, of another.
+func (c *checker) isWrapper(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if c.wrappers[fn] {
+		return true
+	}
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return false
+	}
+	var fact isWrapper
+	return c.pass.ImportObjectFact(fn, &fact)
+}
+
+// formatArgsParams returns the "format string" and "args ...any" last
+// parameters of sig, or nils.
+func formatArgsParams(sig *types.Signature) (format, args *types.Var) {
+	params := sig.Params()
+	n := params.Len()
+	if !sig.Variadic() || n < 2 {
+		return nil, nil
+	}
+	if params.At(n-2).Type() != types.Typ[types.String] {
+		return nil, nil
+	}
+	slice, ok := params.At(n - 1).Type().(*types.Slice)
+	if !ok {
+		return nil, nil
+	}
+	if iface, ok := types.Unalias(slice.Elem()).(*types.Interface); !ok || !iface.Empty() {
+		return nil, nil
+	}
+	return params.At(n - 2), params.At(n - 1)
+}
+
+func returnsError(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if isError(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isError reports whether values of type t are errors: t implements error
+// and is neither a type parameter nor untyped nil.
+func isError(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch types.Unalias(t).(type) {
+	case *types.TypeParam, *types.Basic, *types.Tuple:
+		return false
+	}
+	return types.Implements(t, errorIface)
+}
+
+// ---- calls ----
+
+func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
+	fn := match.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return
+	}
+	switch {
+	case match.Func(fn, "fmt", "Errorf"):
+		c.checkFormat(cur, call, 0, "fmt.Errorf")
+	case match.Func(fn, "errors", "New"):
+		c.checkErrorsNew(cur, call)
+	case c.isWrapper(fn):
+		c.checkFormat(cur, call, fn.Signature().Params().Len()-2, fn.Name())
+	}
+}
+
+// An errOperand is an operand of a format that carries an error: the error
+// itself, or the text of one (err.Error()).
+type errOperand struct {
+	expr ast.Expr // the operand
+	recv ast.Expr // for err.Error(): err; else nil
+}
+
+// errorOperand classifies an operand: an error value, or a call of the
+// Error method of an error value. ok is false for anything else.
+func (c *checker) errorOperand(e ast.Expr) (op errOperand, ok bool) {
+	info := c.pass.TypesInfo
+	if tv, has := info.Types[e]; has && tv.IsValue() && isError(tv.Type) {
+		return errOperand{expr: e}, true
+	}
+	call, isCall := astutil.Unparen(e).(*ast.CallExpr)
+	if !isCall || len(call.Args) != 0 {
+		return op, false
+	}
+	sel, isSel := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !isSel || sel.Sel.Name != "Error" {
+		return op, false
+	}
+	s, isMethod := info.Selections[sel]
+	if !isMethod || s.Kind() != types.MethodVal {
+		return op, false
+	}
+	sig, _ := s.Type().(*types.Signature)
+	if sig == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 || sig.Results().At(0).Type() != types.Typ[types.String] {
+		return op, false
+	}
+	if !isError(info.TypeOf(sel.X)) {
+		return op, false // Error on a pointer receiver called on an addressable value: not an error operand
+	}
+	return errOperand{expr: e, recv: sel.X}, true
+}
+
+type finding struct {
+	d  directive
+	op errOperand
+}
+
+// losing returns the directives of a parsed format that print an error
+// operand without wrapping it, or nil when the format already wraps with
+// %w: a call that wraps one error and prints another (a sentinel of the
+// package wrapping the cause's text) chose what callers may match.
+func (c *checker) losing(dirs []directive, operands []ast.Expr) []finding {
+	var out []finding
+	for _, d := range dirs {
+		if d.verb == 'w' {
+			return nil
+		}
+		switch {
+		case d.verb == 'v' && d.sharp: // %#v: Go syntax, for debugging
+			continue
+		case d.verb == 'v', d.verb == 's', d.verb == 'q':
+		default:
+			continue // %T, %p, %d...: not the error's message
+		}
+		if op, ok := c.errorOperand(operands[d.arg]); ok {
+			out = append(out, finding{d, op})
+		}
+	}
+	return out
+}
+
+// checkFormat checks a call of fmt.Errorf or of an errorf wrapper whose
+// format is argument number fmtIdx.
+func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx int, name string) {
+	info := c.pass.TypesInfo
+	if call.Ellipsis.IsValid() || fmtIdx < 0 || len(call.Args) <= fmtIdx {
+		return // forwarded args...: the operands are not visible
+	}
+	formatArg := call.Args[fmtIdx]
+	tv, ok := info.Types[formatArg]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	format := constant.StringVal(tv.Value)
+	if strings.Contains(format, "want") && strings.Contains(format, "<nil>") {
+		return // "Call() = %v, want <nil>": a test harness's report
+	}
+	operands := call.Args[fmtIdx+1:]
+	dirs, ok := parseFormat(format, len(operands))
+	if !ok {
+		return
+	}
+	found := c.losing(dirs, operands)
+	if len(found) == 0 || c.onlyText(cur) || c.opaque(cur) {
+		return
+	}
+	lit, _ := astutil.Unparen(formatArg).(*ast.BasicLit)
+	offsets := literalOffsets(lit)
+	if len(offsets) != len(format)+1 {
+		offsets = nil
+	}
+	canFix := offsets != nil && (len(found) == 1 || goversion.AtLeast(info, c.file, goversion.MultipleErrorWraps))
+	for _, f := range found {
+		var rng analysis.Range = f.op.expr
+		if offsets != nil {
+			rng = report.Span{Start: offsets[f.d.start], Stop: offsets[f.d.end]}
+		}
+		verb := format[f.d.start:f.d.end]
+		what := fmt.Sprintf("the error %s", short(f.op.expr))
+		if f.op.recv != nil {
+			what = fmt.Sprintf("the text of the error %s", short(f.op.recv))
+		}
+		msg := fmt.Sprintf("%s formats %s with %s instead of wrapping it: the returned error hides the cause from errors.Is and errors.As, "+
+			"so callers cannot recognise it (a timeout, a not-found, a cancellation) to retry or answer correctly; ", name, what, verb)
+		if f.op.recv != nil {
+			msg += fmt.Sprintf("pass %s itself with %%w", short(f.op.recv))
+		} else {
+			msg += "use %w"
+		}
+		msg += " (or list this function in -errwrap.opaque-ok if the cause must stay hidden)"
+		var fixes []analysis.SuggestedFix
+		if canFix {
+			fixes = c.verbFix(f, offsets)
+		}
+		c.rep.Report(rng, CategoryErrorfVerb, msg, fixes...)
+	}
+}
+
+// verbFix turns the verb of f into %w, and err.Error() into err.
+func (c *checker) verbFix(f finding, offsets []token.Pos) []analysis.SuggestedFix {
+	if f.d.verb == 'q' {
+		return nil // %w would drop the quotes: not the same message
+	}
+	at, end := offsets[f.d.verbOffset], offsets[f.d.end]
+	if end-at != 1 {
+		return nil // the verb is written as an escape sequence
+	}
+	edits := []analysis.TextEdit{{Pos: at, End: end, NewText: []byte("w")}}
+	msg := "Wrap the error with %w"
+	if f.op.recv != nil {
+		call := astutil.Unparen(f.op.expr).(*ast.CallExpr)
+		edits = append(edits, analysis.TextEdit{Pos: f.op.recv.End(), End: call.End()})
+		msg = fmt.Sprintf("Wrap %s with %%w", short(f.op.recv))
+	}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
+}
+
+// checkErrorsNew reports errors.New(... + err.Error() ...) and
+// errors.New(fmt.Sprintf("...%v...", err)).
+func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
+	if len(call.Args) != 1 {
+		return
+	}
+	info := c.pass.TypesInfo
+	arg := astutil.Unparen(call.Args[0])
+	var at analysis.Range
+	var what string
+	switch a := arg.(type) {
+	case *ast.BinaryExpr:
+		if a.Op != token.ADD {
+			return
+		}
+		var terms []ast.Expr
+		var flatten func(e ast.Expr)
+		flatten = func(e ast.Expr) {
+			if b, ok := astutil.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
+				flatten(b.X)
+				flatten(b.Y)
+				return
+			}
+			terms = append(terms, e)
+		}
+		flatten(a)
+		for _, t := range terms {
+			if op, ok := c.errorOperand(t); ok && op.recv != nil {
+				at, what = t, short(op.recv)
+				break
+			}
+		}
+	case *ast.CallExpr:
+		fn := match.Callee(info, a)
+		switch {
+		case match.Func(fn, "fmt", "Sprintf"):
+			if a.Ellipsis.IsValid() || len(a.Args) < 1 {
+				return
+			}
+			tv, ok := info.Types[a.Args[0]]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+				return
+			}
+			format := constant.StringVal(tv.Value)
+			dirs, ok := parseFormat(format, len(a.Args)-1)
+			if !ok {
+				return
+			}
+			found := c.losing(dirs, a.Args[1:])
+			if len(found) == 0 {
+				return
+			}
+			f := found[0]
+			at, what = f.op.expr, short(f.op.expr)
+			if f.op.recv != nil {
+				what = short(f.op.recv)
+			}
+			lit, _ := astutil.Unparen(a.Args[0]).(*ast.BasicLit)
+			if offsets := literalOffsets(lit); len(offsets) == len(format)+1 {
+				at = report.Span{Start: offsets[f.d.start], Stop: offsets[f.d.end]}
+			}
+		case match.Func(fn, "fmt", "Sprint"), match.Func(fn, "fmt", "Sprintln"):
+			if a.Ellipsis.IsValid() {
+				return
+			}
+			for _, x := range a.Args {
+				if op, ok := c.errorOperand(x); ok {
+					at, what = x, short(x)
+					if op.recv != nil {
+						what = short(op.recv)
+					}
+					break
+				}
+			}
+		}
+	}
+	if at == nil || c.onlyText(cur) || c.opaque(cur) {
+		return
+	}
+	c.rep.Report(at, CategoryErrorsNew, fmt.Sprintf(
+		"errors.New builds a new error from the text of %s: the cause is lost to errors.Is and errors.As, "+
+			"so callers cannot recognise it (a timeout, a not-found, a cancellation) to retry or answer correctly; "+
+			"wrap it instead, as in fmt.Errorf(\"...: %%w\", %s)", what, what))
+}
+
+// onlyText reports whether the error built by the call at cur is used only
+// for its text: err.Error() at once, or printed by fmt, log or panic. Such
+// an error reaches no errors.Is.
+func (c *checker) onlyText(cur inspector.Cursor) bool {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch kind, _ := cur.ParentEdge(); kind {
+	case edge.SelectorExpr_X:
+		sel := cur.Parent().Node().(*ast.SelectorExpr)
+		return sel.Sel.Name == "Error"
+	case edge.CallExpr_Args:
+		call := cur.Parent().Node().(*ast.CallExpr)
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+				return true
+			}
+		}
+		fn := match.Callee(c.pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() {
+		case "fmt":
+			return strings.Contains(fn.Name(), "print") || strings.Contains(fn.Name(), "Print")
+		case "log":
+			return true
+		}
+	}
+	return false
+}
+
+// opaque reports whether the call at cur lies in a function listed in
+// -errwrap.opaque-ok.
+func (c *checker) opaque(cur inspector.Cursor) bool {
+	if len(c.opaqueOK) == 0 {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl := fc.Node().(*ast.FuncDecl)
+		name := c.pass.Pkg.Path() + "."
+		if decl.Recv != nil && len(decl.Recv.List) == 1 {
+			t := c.pass.TypesInfo.TypeOf(decl.Recv.List[0].Type)
+			if p, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			n, ok := types.Unalias(t).(*types.Named)
+			if !ok {
+				return false
+			}
+			name += n.Obj().Name() + "."
+		}
+		return slices.Contains(c.opaqueOK, name+decl.Name.Name)
+	}
+	return false
+}
+
+// packageOpaque reports whether the whole package is listed in
+// -errwrap.opaque-ok.
+func (c *checker) packageOpaque() bool {
+	path := c.pass.Pkg.Path()
+	return slices.Contains(c.opaqueOK, path) || slices.Contains(c.opaqueOK, strings.TrimSuffix(path, "_test"))
+}
+
+// short renders e as source, shortened for messages.
+func short(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}

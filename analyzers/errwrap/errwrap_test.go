@@ -1,0 +1,61 @@
+package errwrap_test
+
+import (
+	"flag"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodvet/prodvet/analyzers/errwrap"
+	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/testutil"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), errwrap.New(), "errwrap/a", "errwrap/dot", "errwrap/wrapper", "errwrap/user", "errwrap/testsupport", "errwrap/internal/testutils")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(t), errwrap.New(), "errwrap/fix", "errwrap/old")
+}
+
+// TestGoVersion checks the multiple-%w rule in a module at go 1.19 (a
+// //go:build line cannot lower a file below go1.21).
+func TestGoVersion(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(t), "src", "errwrap", "go119")
+	analysistest.RunWithSuggestedFixes(t, dir, errwrap.New(), "go119")
+}
+
+func TestOpaqueOK(t *testing.T) {
+	a := errwrap.New()
+	if err := a.Flags.Set("opaque-ok", "errwrap/opaque.Service.Get, errwrap/opaque.Public,errwrap/opaquepkg"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(t), a, "errwrap/opaque", "errwrap/opaquepkg")
+	// A fresh instance has no opaque functions: options are not shared.
+	if got := errwrap.New().Flags.Lookup("opaque-ok").Value.String(); got != "" {
+		t.Errorf("fresh analyzer has opaque-ok %q, want none", got)
+	}
+}
+
+// TestDoc checks what the suite's registry test checks, for this analyzer
+// alone: a short lowercase title and every option documented.
+func TestDoc(t *testing.T) {
+	a := errwrap.New()
+	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
+	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
+		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
+	}
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
+			t.Errorf("option -%s.%s is not documented in doc.go", a.Name, f.Name)
+		}
+	})
+	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,78 @@
+// Package poolmisuse defines an Analyzer that reports sync.Pool uses that
+// allocate on every Put or panic on Get.
+//
+// # Analyzer poolmisuse
+//
+// poolmisuse: report sync.Pool uses that allocate on every Put or panic on Get
+//
+// A sync.Pool stores values of type any. Putting a value that is not
+// pointer-shaped (a slice, a string, a number, an array or a struct larger
+// than a pointer) converts it to an interface, and the conversion allocates a
+// copy on the heap on every Put: the pool then costs an allocation per use
+// instead of saving one. A pool whose New returns a different type than its
+// Get is asserted to, or a pool without New whose Get is asserted without the
+// comma-ok form, panics in production the first time the pool is empty, and
+// the garbage collector empties pools at every cycle.
+//
+// The analyzer reports:
+//   - put-non-pointer: a call of Put (also through a promoted method of an
+//     embedded pool, a method value or a method expression) whose argument
+//     is a slice, a string, a number wider than a byte, or an array or struct
+//     larger than one pointer;
+//   - new-non-pointer: a New function (a literal or a function of the
+//     package) that returns such a value;
+//   - type-mismatch: a Get asserted to a type that the value returned by New
+//     does not have (New returns *bytes.Buffer, Get is asserted to
+//     *strings.Builder), and a Put of a type other than the one New returns
+//     into a pool whose every Get is asserted to New's type;
+//   - nil-get: a Get asserted without the comma-ok form on a pool that never
+//     has a New function, since Get then returns nil whenever the pool is
+//     empty.
+//
+// A pool is followed by its variable or struct field, whether a package
+// variable, a local variable or a field (embedded or not); New is collected
+// from the composite literal sync.Pool{New: ...} stored in it and from
+// assignments p.New = ... anywhere in the package.
+//
+// # Example
+//
+//	var bufPool = sync.Pool{New: func() any { return make([]byte, 4096) }}
+//	var sbPool sync.Pool
+//
+//	buf := bufPool.Get().([]byte)
+//	defer bufPool.Put(buf)                // allocates on every call
+//	sb := sbPool.Get().(*strings.Builder) // panics: Get returns nil
+//
+// Fixed:
+//
+//	var bufPool = sync.Pool{New: func() any { b := make([]byte, 4096); return &b }}
+//	var sbPool = sync.Pool{New: func() any { return new(strings.Builder) }}
+//
+//	buf := bufPool.Get().(*[]byte)
+//	defer bufPool.Put(buf)
+//	sb := sbPool.Get().(*strings.Builder)
+//
+// # Not reported
+//
+//   - Values that do not allocate when converted to an interface: pointers,
+//     maps, channels, functions, unsafe.Pointer, values already of an
+//     interface type, booleans and single bytes, constants, and structs and
+//     arrays that fit in one pointer (a single pointer field is stored
+//     directly; the others are too small to matter).
+//   - Values whose type is a type parameter: the shape is known only at
+//     instantiation.
+//   - Type mismatches when New is not visible or not certain: New is a
+//     parameter or a function value, New returns an interface-typed value or
+//     different types on different paths, the pool variable is a parameter,
+//     is assigned from a call, or its address is passed on (the other code
+//     may set New).
+//   - Get with the comma-ok form, in a type switch, or stored in a variable:
+//     the code handles other types or nil.
+//   - A Put of another type when some Get is not asserted to New's type: the
+//     pool may hold several types on purpose.
+//   - nil-get on pools whose New could be set where the analyzer cannot see
+//     it: exported package variables and fields, embedded pools (their New
+//     is promoted), and pools whose address is passed on.
+//   - Files whose names end in _test.go: tests and benchmarks are not
+//     production code.
+package poolmisuse

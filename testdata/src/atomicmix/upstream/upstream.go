@@ -1,0 +1,40 @@
+package upstream
+
+import "sync/atomic"
+
+type Counter struct {
+	Hits   int64 // want Hits:`atomic\.AddInt64 at upstream\.go:16 via Hits$`
+	Misses int64
+	hidden int64
+}
+
+// Inner is promoted through an unexported embedded type.
+type inner struct{ Depth int32 } // want Depth:`atomic\.LoadInt32 at upstream\.go:\d+ via inner\.Depth$`
+
+type Tree struct{ inner }
+
+func (c *Counter) Hit() { atomic.AddInt64(&c.Hits, 1) }
+
+func (c *Counter) Hide() { atomic.AddInt64(&c.hidden, 1) }
+
+func (t *Tree) D() int32 { return atomic.LoadInt32(&t.Depth) }
+
+var Total uint64 // want Total:`atomic\.AddUint64 at upstream\.go:\d+ via atomicmix/upstream\.Total$`
+
+var total2 uint64
+
+func Add() {
+	atomic.AddUint64(&Total, 1)
+	atomic.AddUint64(&total2, 1)
+}
+
+// An unexported type: nobody outside can name its fields.
+type private struct{ N int64 }
+
+func (p *private) add() { atomic.AddInt64(&p.N, 1) }
+
+func New() *Counter {
+	c := &Counter{}
+	c.Hits = 0
+	return c
+}
