@@ -1,0 +1,86 @@
+package gclplugin_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+
+	"github.com/prodvet/prodvet/analyzers"
+	"github.com/prodvet/prodvet/gclplugin"
+)
+
+func names(t *testing.T, p register.LinterPlugin) []string {
+	t.Helper()
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func TestRegistered(t *testing.T) {
+	newPlugin, err := register.GetPlugin("prodvet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := newPlugin(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(names(t, p)), len(analyzers.Suite()); got != want {
+		t.Errorf("default configuration runs %d analyzers, want the whole suite (%d)", got, want)
+	}
+	if p.GetLoadMode() != register.LoadModeTypesInfo {
+		t.Errorf("load mode %q", p.GetLoadMode())
+	}
+}
+
+func TestSettings(t *testing.T) {
+	// golangci-lint lower-cases keys and hands settings over as decoded YAML.
+	p, err := gclplugin.New(map[string]any{
+		"enable":      []any{"httptimeout", "errwrap"},
+		"disable":     []any{"errwrap"},
+		"httptimeout": map[string]any{"client-timeout": "10s"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := names(t, p)
+	if strings.Join(got, ",") != "httptimeout" {
+		t.Errorf("analyzers = %v, want [httptimeout]", got)
+	}
+	as, _ := p.BuildAnalyzers()
+	if v := as[0].Flags.Lookup("client-timeout").Value.String(); v != "10s" {
+		t.Errorf("client-timeout = %s, want 10s", v)
+	}
+	// A second configuration does not see the first one's options.
+	q, _ := gclplugin.New(nil)
+	qs, _ := q.BuildAnalyzers()
+	if v := qs[0].Flags.Lookup("client-timeout").Value.String(); v != "30s" {
+		t.Errorf("a fresh configuration has client-timeout %s, want 30s", v)
+	}
+}
+
+func TestBadSettings(t *testing.T) {
+	for _, tc := range []struct {
+		settings map[string]any
+		want     string
+	}{
+		{map[string]any{"enable": []any{"nosuch"}}, `unknown analyzer "nosuch" in settings.enable; valid analyzers: httptimeout`},
+		{map[string]any{"nosuch": map[string]any{}}, `unknown setting "nosuch"`},
+		{map[string]any{"httptimeout": map[string]any{"nosuch": 1}}, `unknown option "nosuch" for analyzer httptimeout; valid options: client-timeout, server-header-timeout`},
+		{map[string]any{"httptimeout": map[string]any{"client-timeout": "soon"}}, `option httptimeout.client-timeout`},
+		{map[string]any{"enable": "httptimeout"}, `settings.enable must be a list`},
+		{map[string]any{"enable": []any{"httptimeout"}, "disable": []any{"httptimeout"}}, `leave no analyzer`},
+	} {
+		_, err := gclplugin.New(tc.settings)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("New(%v) error = %v, want it to contain %q", tc.settings, err, tc.want)
+		}
+	}
+}
