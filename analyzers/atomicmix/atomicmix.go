@@ -133,7 +133,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// the code under test: happens-before edges this analyzer cannot
 		// see. Their races are not production bugs either way, so test files
 		// neither report nor count as atomic uses.
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		if report.InTestFile(pass.Fset, f.FileStart) {
 			continue
 		}
 		files = append(files, fileCur)

@@ -114,7 +114,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build errors to feed the code under test; how they format
 		// them reaches no caller in production.
-		if strings.HasSuffix(pass.Fset.File(c.file.FileStart).Name(), "_test.go") {
+		if report.InTestFile(pass.Fset, c.file.FileStart) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.CallExpr)(nil), (*ast.TypeSpec)(nil)) {
@@ -159,7 +159,7 @@ func (c *checker) relevant() bool {
 // testing.
 func importsTesting(pass *analysis.Pass) bool {
 	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		if report.InTestFile(pass.Fset, f.FileStart) {
 			continue
 		}
 		for _, imp := range f.Imports {

@@ -92,7 +92,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build clients and servers against httptest servers on
 		// purpose; a missing timeout there hangs a test, not production.
-		if strings.HasSuffix(pass.Fset.File(c.file.FileStart).Name(), "_test.go") {
+		if report.InTestFile(pass.Fset, c.file.FileStart) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.Ident)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil)) {

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -96,7 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 		reported:  make(map[token.Pos]bool),
 	}
 	for _, f := range pass.Files {
-		if tf := pass.Fset.File(f.FileStart); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+		if tf := pass.Fset.File(f.FileStart); tf != nil && report.InTestFile(pass.Fset, f.FileStart) {
 			c.tests[tf] = true
 		}
 		for _, d := range f.Decls {
