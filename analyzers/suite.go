@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/errcmp"
 	"github.com/prodvet/prodvet/analyzers/errwrap"
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
 	"github.com/prodvet/prodvet/analyzers/poolmisuse"
@@ -22,6 +23,7 @@ func Suite() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httptimeout.New(),
 		errwrap.New(),
+		errcmp.New(),
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),

