@@ -15,6 +15,7 @@ import (
 	"github.com/prodvet/prodvet/analyzers/poolmisuse"
 	"github.com/prodvet/prodvet/analyzers/rangeclose"
 	"github.com/prodvet/prodvet/analyzers/selectspin"
+	"github.com/prodvet/prodvet/analyzers/unwaitedgo"
 )
 
 // Suite returns fresh instances of every prodvet analyzer, in a stable
@@ -29,5 +30,6 @@ func Suite() []*analysis.Analyzer {
 		atomicmix.New(),
 		poolmisuse.New(),
 		rangeclose.New(),
+		unwaitedgo.New(),
 	}
 }

@@ -1,0 +1,303 @@
+package unwaitedgo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/internal/report"
+)
+
+// mayBlock is the fact that a function may wait for another goroutine or
+// an outside event before it returns: it receives from a channel, waits on
+// a WaitGroup, serves connections, or calls a function that does.
+type mayBlock struct {
+	Blocks bool // always true; gob needs an exported field
+}
+
+func (*mayBlock) AFact() {}
+
+func (*mayBlock) String() string { return "mayBlock" }
+
+// blockingMethods are method names that are taken to wait, on any type
+// (interfaces included): Wait of sync.WaitGroup, sync.Cond, errgroup.Group
+// and exec.Cmd; the blocking server loops of net/http, gRPC, gin and
+// friends; the Execute of command frameworks, which runs the command.
+var blockingMethods = map[string]bool{
+	"Wait":              true,
+	"Serve":             true,
+	"ServeTLS":          true,
+	"ListenAndServe":    true,
+	"ListenAndServeTLS": true,
+	"Run":               true,
+	"RunTLS":            true,
+	"RunContext":        true,
+	"Execute":           true,
+	"ExecuteC":          true,
+	"ExecuteContext":    true,
+	"ExecuteContextC":   true,
+}
+
+// blockingFuncs are package-level function names taken to block: the
+// serving loops of net/http, net/http/fcgi and similar packages.
+var blockingFuncs = map[string]bool{
+	"Serve":             true,
+	"ServeTLS":          true,
+	"ListenAndServe":    true,
+	"ListenAndServeTLS": true,
+}
+
+// blocker decides whether code may wait. It knows the functions of the
+// package being analysed (after computeFacts) and imports the facts of the
+// others.
+type blocker struct {
+	pass   *analysis.Pass
+	decls  map[*types.Func]*ast.FuncDecl
+	blocks map[*types.Func]bool // functions of this package that may block
+	// nonBlockingComm holds the communications of selects with a default
+	// branch: they never wait.
+	nonBlockingComm map[ast.Stmt]bool
+	// calls, when non-nil, collects the calls of functions of this
+	// package met by walk, for the fixpoint.
+	calls *[]*types.Func
+}
+
+func newBlocker(pass *analysis.Pass) *blocker {
+	return &blocker{
+		pass:            pass,
+		decls:           map[*types.Func]*ast.FuncDecl{},
+		blocks:          map[*types.Func]bool{},
+		nonBlockingComm: map[ast.Stmt]bool{},
+	}
+}
+
+// computeFacts finds the functions of the package that may block and
+// exports a fact for each, so that callers in other packages see them.
+func (b *blocker) computeFacts() {
+	// The runtime waits for its own workers (a garbage collection started
+	// by an allocation, say): not what a program's goroutines wait for.
+	// Left in, it would make every function that allocates "wait".
+	if path := b.pass.Pkg.Path(); path == "runtime" || strings.HasPrefix(path, "runtime/") {
+		return
+	}
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Name == nil {
+				continue
+			}
+			if fn, _ := b.pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil {
+				b.decls[fn] = fd
+			}
+		}
+	}
+	// Direct waits, and the call graph inside the package.
+	callers := map[*types.Func][]*types.Func{}
+	var work []*types.Func
+	for fn, fd := range b.decls {
+		if fd.Body == nil {
+			continue
+		}
+		var calls []*types.Func
+		b.calls = &calls
+		direct := b.walk(fd.Body)
+		b.calls = nil
+		if direct {
+			b.blocks[fn] = true
+			work = append(work, fn)
+		}
+		for _, callee := range calls {
+			callers[callee] = append(callers[callee], fn)
+		}
+	}
+	// Propagate to callers until nothing changes.
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, caller := range callers[fn] {
+			if !b.blocks[caller] {
+				b.blocks[caller] = true
+				work = append(work, caller)
+			}
+		}
+	}
+	// Only exported functions can be called from other packages (a fact
+	// on an unexported method would serve only interface calls, which
+	// are not followed); functions of _test.go files are not importable.
+	for fn := range b.blocks {
+		if fn.Exported() && !report.InTestFile(b.pass.Fset, fn.Pos()) {
+			b.pass.ExportObjectFact(fn, &mayBlock{Blocks: true})
+		}
+	}
+}
+
+// walk reports whether the code of n may wait. Function literals are not
+// entered unless they are called on the spot (or deferred): a literal
+// started with go, or handed to another function, may run at another time.
+// Statements started with go are skipped whole.
+func (b *blocker) walk(n ast.Node) bool {
+	if n == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.BadExpr, *ast.BadStmt:
+			return false
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				found = true
+				return false
+			}
+		case *ast.SelectStmt:
+			if n.Body == nil || len(n.Body.List) == 0 {
+				found = true // select {} blocks forever
+				return false
+			}
+			if hasDefault(n) {
+				// A select with default does not wait: look only at the
+				// channel operands and the bodies of its clauses.
+				for _, s := range n.Body.List {
+					cc, ok := s.(*ast.CommClause)
+					if !ok {
+						continue
+					}
+					for _, e := range commOperands(cc.Comm) {
+						if b.walk(e) {
+							found = true
+						}
+					}
+					for _, st := range cc.Body {
+						if b.walk(st) {
+							found = true
+						}
+					}
+				}
+				return false
+			}
+		case *ast.RangeStmt:
+			if b.rangeWaits(n) {
+				found = true
+				return false
+			}
+		case *ast.CallExpr:
+			if b.callWaits(n) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// rangeWaits reports whether a range loop waits: over a channel each
+// iteration receives. (An iterator function runs code we do not follow.)
+func (b *blocker) rangeWaits(r *ast.RangeStmt) bool {
+	return b.rangeOver(r, false)
+}
+
+// rangeOver reports whether r ranges over a channel or, if funcs, over a
+// function.
+func (b *blocker) rangeOver(r *ast.RangeStmt, funcs bool) bool {
+	t := b.pass.TypesInfo.TypeOf(r.X)
+	if t == nil {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Chan:
+		return true
+	case *types.Signature:
+		return funcs
+	}
+	return false
+}
+
+// callWaits reports whether the call itself may wait (its arguments are
+// walked by the caller of callWaits).
+func (b *blocker) callWaits(call *ast.CallExpr) bool {
+	if lit, ok := astutil.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return b.walk(lit.Body) // called on the spot
+	}
+	fn := match.Callee(b.pass.TypesInfo, call)
+	return b.funcWaits(fn)
+}
+
+// funcWaits reports whether calling fn may wait.
+func (b *blocker) funcWaits(fn *types.Func) bool {
+	if fn == nil {
+		return false // a function value: we cannot see its code
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return false
+	}
+	if sig.Recv() != nil {
+		if blockingMethods[fn.Name()] {
+			return true
+		}
+	} else if blockingFuncs[fn.Name()] {
+		return true
+	}
+	if fn.Pkg() == b.pass.Pkg {
+		if _, ok := b.decls[fn]; ok {
+			if b.calls != nil {
+				*b.calls = append(*b.calls, fn)
+			}
+			return b.blocks[fn]
+		}
+		return false // an interface method of this package
+	}
+	return b.pass.ImportObjectFact(fn, new(mayBlock))
+}
+
+// argWaits reports whether the function value e (an argument of t.Cleanup,
+// say) may wait when called.
+func (b *blocker) argWaits(e ast.Expr) bool {
+	if lit, ok := astutil.Unparen(e).(*ast.FuncLit); ok {
+		return b.walk(lit.Body)
+	}
+	fn, _ := match.ObjectOf(b.pass.TypesInfo, e).(*types.Func)
+	return b.funcWaits(fn)
+}
+
+func hasDefault(s *ast.SelectStmt) bool {
+	if s.Body == nil {
+		return false
+	}
+	for _, st := range s.Body.List {
+		if cc, ok := st.(*ast.CommClause); ok && cc.Comm == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// commOperands returns the expressions of a communication that are
+// evaluated whether or not its case is chosen: the channel and the value
+// sent.
+func commOperands(comm ast.Stmt) []ast.Expr {
+	switch c := comm.(type) {
+	case *ast.SendStmt:
+		return []ast.Expr{c.Chan, c.Value}
+	case *ast.ExprStmt:
+		if u, ok := astutil.Unparen(c.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			return []ast.Expr{u.X}
+		}
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			if u, ok := astutil.Unparen(c.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+				return []ast.Expr{u.X}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,40 @@
+// Waits through functions of the same package, computed transitively; a
+// helper that does not wait does not count.
+package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+var wg sync.WaitGroup
+
+func save() { _ = os.WriteFile("out", nil, 0o600) }
+
+func shutdown() {
+	flush()
+}
+
+func flush() {
+	fmt.Println("flushing")
+	wg.Wait()
+}
+
+func report() { fmt.Println("report") }
+
+func spawnAndForget() {
+	go save() // not main's own go statement
+}
+
+func main() {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		save()
+	}()
+	shutdown()
+	go save() // want `main can end while this goroutine is still running`
+	report()
+	spawnAndForget()
+}
