@@ -14,6 +14,7 @@ import (
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
 	"github.com/prodvet/prodvet/analyzers/poolmisuse"
 	"github.com/prodvet/prodvet/analyzers/rangeclose"
+	"github.com/prodvet/prodvet/analyzers/readcontract"
 	"github.com/prodvet/prodvet/analyzers/selectspin"
 	"github.com/prodvet/prodvet/analyzers/unwaitedgo"
 )
@@ -31,5 +32,6 @@ func Suite() []*analysis.Analyzer {
 		poolmisuse.New(),
 		rangeclose.New(),
 		unwaitedgo.New(),
+		readcontract.New(),
 	}
 }

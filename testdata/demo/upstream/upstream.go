@@ -2,9 +2,13 @@
 package upstream
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 )
 
@@ -50,4 +54,42 @@ func (c *Catalogue) Healthy() bool {
 	}
 	resp.Body.Close()
 	return resp.StatusCode == http.StatusOK
+}
+
+// Invoice downloads the invoice PDF of an order from the billing service.
+func (c *Catalogue) Invoice(orderID string) ([]byte, error) {
+	resp, err := c.client.Get(c.base + "/invoices/" + orderID)
+	if err != nil {
+		return nil, fmt.Errorf("fetch invoice %s: %w", orderID, err)
+	}
+	defer resp.Body.Close()
+	var pdf bytes.Buffer
+	buf := make([]byte, 32*1024)
+	for {
+		n, err := resp.Body.Read(buf)
+		if err == io.EOF {
+			// readcontract: Read may return the last bytes with io.EOF.
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read invoice %s: %w", orderID, err)
+		}
+		pdf.Write(buf[:n])
+	}
+	return pdf.Bytes(), nil
+}
+
+// ReadEvent reads one length-prefixed price-change event from the
+// catalogue's event stream.
+func ReadEvent(conn net.Conn) ([]byte, error) {
+	var hdr [4]byte
+	// readcontract: a short read leaves part of the header stale.
+	if _, err := conn.Read(hdr[:]); err != nil {
+		return nil, err
+	}
+	event := make([]byte, binary.BigEndian.Uint32(hdr[:]))
+	if _, err := io.ReadFull(conn, event); err != nil {
+		return nil, err
+	}
+	return event, nil
 }
