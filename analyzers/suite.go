@@ -12,6 +12,7 @@ import (
 	"github.com/prodvet/prodvet/analyzers/errcmp"
 	"github.com/prodvet/prodvet/analyzers/errwrap"
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
+	"github.com/prodvet/prodvet/analyzers/loopcapture"
 	"github.com/prodvet/prodvet/analyzers/poolmisuse"
 	"github.com/prodvet/prodvet/analyzers/rangeclose"
 	"github.com/prodvet/prodvet/analyzers/readcontract"
@@ -30,6 +31,7 @@ func Suite() []*analysis.Analyzer {
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),
+		loopcapture.New(),
 		rangeclose.New(),
 		unwaitedgo.New(),
 		readcontract.New(),

@@ -1,0 +1,63 @@
+package loopcapture_test
+
+import (
+	"flag"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodvet/prodvet/analyzers/loopcapture"
+	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/testutil"
+)
+
+// TestRaces checks the races of goroutines with their loop, which do not
+// depend on the Go version.
+func TestRaces(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), loopcapture.New(), "loopcapture/a", "loopcapture/dot")
+}
+
+// TestGo121 checks a module at go 1.21, where all iterations share the
+// loop variables, with the suggested fixes.
+func TestGo121(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(t), "src", "loopcapture", "go121")
+	analysistest.RunWithSuggestedFixes(t, dir, loopcapture.New(), "go121", "go121/tests")
+}
+
+// TestGo124 checks a module at go 1.24: loop variables are per iteration,
+// except in a file whose //go:build line lowers it to go1.21; the races
+// remain.
+func TestGo124(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(t), "src", "loopcapture", "go124")
+	analysistest.RunWithSuggestedFixes(t, dir, loopcapture.New(), "go124")
+}
+
+// TestTypeErrors runs the analyzer on a package that does not type-check,
+// as golangci-lint and gopls may do: it must not panic.
+func TestTypeErrors(t *testing.T) {
+	a := loopcapture.New()
+	a.RunDespiteErrors = true
+	analysistest.Run(t, testutil.TestData(t), a, "loopcapture/broken")
+}
+
+// TestDoc checks what the suite's registry test checks, for this analyzer
+// alone: a short lowercase title and every option documented.
+func TestDoc(t *testing.T) {
+	a := loopcapture.New()
+	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
+	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
+		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
+	}
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
+			t.Errorf("option -%s.%s is not documented in doc.go", a.Name, f.Name)
+		}
+	})
+	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
+		t.Error(err)
+	}
+}
