@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/ctxprop"
 	"github.com/prodvet/prodvet/analyzers/errcmp"
 	"github.com/prodvet/prodvet/analyzers/errwrap"
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
@@ -28,6 +29,7 @@ func Suite() []*analysis.Analyzer {
 		httptimeout.New(),
 		errwrap.New(),
 		errcmp.New(),
+		ctxprop.New(),
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),

@@ -1,0 +1,3 @@
+module go120
+
+go 1.20
