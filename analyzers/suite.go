@@ -19,6 +19,7 @@ import (
 	"github.com/prodvet/prodvet/analyzers/readcontract"
 	"github.com/prodvet/prodvet/analyzers/selectspin"
 	"github.com/prodvet/prodvet/analyzers/unwaitedgo"
+	"github.com/prodvet/prodvet/analyzers/wgmisuse"
 )
 
 // Suite returns fresh instances of every prodvet analyzer, in a stable
@@ -34,6 +35,7 @@ func Suite() []*analysis.Analyzer {
 		atomicmix.New(),
 		poolmisuse.New(),
 		loopcapture.New(),
+		wgmisuse.New(),
 		rangeclose.New(),
 		unwaitedgo.New(),
 		readcontract.New(),

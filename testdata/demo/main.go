@@ -20,6 +20,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/orders", api.HandleOrder)
 	mux.HandleFunc("/quote", api.HandleQuote)
+	mux.HandleFunc("/batch", api.HandleBatch)
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
 
 	// httptimeout: no header timeout, open to slowloris.

@@ -135,3 +135,23 @@ func (a *API) HandleQuote(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintf(w, "%d\n", total)
 }
+
+// HandleBatch queues a batch of orders and answers once all are queued.
+func (a *API) HandleBatch(w http.ResponseWriter, r *http.Request) {
+	var batch []Order
+	if err := json.NewDecoder(r.Body).Decode(&batch); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	var wg sync.WaitGroup
+	for _, o := range batch {
+		go func() {
+			defer wg.Done()
+			// wgmisuse: Wait below can run before this Add and return early.
+			wg.Add(1)
+			a.jobs <- o
+		}()
+	}
+	wg.Wait()
+	w.WriteHeader(http.StatusAccepted)
+}

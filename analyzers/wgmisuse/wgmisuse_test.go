@@ -1,0 +1,49 @@
+package wgmisuse_test
+
+import (
+	"flag"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/prodvet/prodvet/analyzers/wgmisuse"
+	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/testutil"
+)
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), wgmisuse.New(), "wgmisuse/a", "wgmisuse/dot")
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(t), wgmisuse.New(), "wgmisuse/fix")
+}
+
+// TestTypeErrors runs the analyzer on a package that does not type-check,
+// as golangci-lint and gopls may do: it must not panic.
+func TestTypeErrors(t *testing.T) {
+	a := wgmisuse.New()
+	a.RunDespiteErrors = true
+	analysistest.Run(t, testutil.TestData(t), a, "wgmisuse/broken")
+}
+
+// TestDoc checks what the suite's registry test checks, for this analyzer
+// alone: a short lowercase title and every option documented.
+func TestDoc(t *testing.T) {
+	a := wgmisuse.New()
+	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
+	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
+		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
+	}
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
+			t.Errorf("option -%s.%s is not documented in doc.go", a.Name, f.Name)
+		}
+	})
+	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
+		t.Error(err)
+	}
+}
