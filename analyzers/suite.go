@@ -28,16 +28,16 @@ import (
 func Suite() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httptimeout.New(),
-		errwrap.New(),
-		errcmp.New(),
 		ctxprop.New(),
+		loopcapture.New(),
+		wgmisuse.New(),
+		unwaitedgo.New(),
+		rangeclose.New(),
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),
-		loopcapture.New(),
-		wgmisuse.New(),
-		rangeclose.New(),
-		unwaitedgo.New(),
+		errwrap.New(),
+		errcmp.New(),
 		readcontract.New(),
 	}
 }
