@@ -170,7 +170,7 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 	r := prodvet(t, dir, "-enable", "nosuch")
-	if !strings.Contains(r.stderr, `unknown analyzer "nosuch" in -enable; valid analyzers: httptimeout, errwrap,`) {
+	if !strings.Contains(r.stderr, `unknown analyzer "nosuch" in -enable; valid analyzers: httptimeout, ctxprop,`) {
 		t.Errorf("unknown analyzer message does not list the valid ones:\n%s", r.stderr)
 	}
 }
