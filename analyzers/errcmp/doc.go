@@ -85,7 +85,9 @@
 //     straight from a concrete function or method of that package (or of
 //     the module being analyzed), when that package never passes the
 //     sentinel to a wrapping function: err == nats.ErrTimeout right after
-//     nc.Request. The package that defines the sentinel returns it as is,
+//     nc.Request, or ne.Err == strconv.ErrSyntax with ne a
+//     *strconv.NumError (a field of an error type of the sentinel's
+//     package). The package that defines the sentinel returns it as is,
 //     and nothing stands between it and the comparison. Which sentinels a
 //     package wraps travels as a package fact. Errors from interface
 //     methods are still reported: their implementations may live anywhere

@@ -824,6 +824,13 @@ func (c *checker) ownerReturnsUnwrapped(cur inspector.Cursor, v *types.Var, valu
 	if c.pass.ImportPackageFact(v.Pkg(), &fact) && slices.Contains(fact.Names, v.Name()) {
 		return false
 	}
+	// A field of an error type of v's package (strconv.NumError.Err): the
+	// package stores the sentinel there itself.
+	if sel, ok := astutil.Unparen(value).(*ast.SelectorExpr); ok {
+		if s, ok := c.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			return s.Obj().Pkg() == v.Pkg() && implementsError(s.Recv())
+		}
+	}
 	calls, complete := c.sources(cur, value, 0)
 	if !complete || len(calls) == 0 {
 		return false
@@ -1446,4 +1453,12 @@ func (c *checker) text(n ast.Node) string {
 func isConversion(info *types.Info, call *ast.CallExpr) bool {
 	tv, ok := info.Types[call.Fun]
 	return ok && tv.IsType()
+}
+
+// implementsError reports whether t, or a pointer to it, is an error.
+func implementsError(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return types.Implements(t, errorIface) || types.Implements(types.NewPointer(t), errorIface)
 }

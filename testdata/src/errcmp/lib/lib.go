@@ -54,3 +54,8 @@ func (*Conn) Request() ([]byte, error) { return nil, ErrTimeout }
 
 // Picker is implemented by users, who may wrap ErrTimeout.
 type Picker interface{ Pick() error }
+
+// NumError records a failed conversion; Err is ErrTimeout or ErrNotFound.
+type NumError struct{ Err error }
+
+func (e *NumError) Error() string { return e.Err.Error() }

@@ -100,3 +100,11 @@ func unexportedInterface(s source) bool {
 	err := s.Get() // implemented by this package's own types
 	return err == lib.ErrTimeout
 }
+
+func fromField(ne *lib.NumError) bool {
+	return ne.Err == lib.ErrTimeout // lib stores ErrTimeout in its own error type's field
+}
+
+func fromFieldWrapped(ne *lib.NumError) bool {
+	return ne.Err == lib.ErrNotFound // want `error compared with lib.ErrNotFound`
+}
