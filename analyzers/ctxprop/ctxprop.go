@@ -148,6 +148,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // fakes and stub servers serve tests, not requests; their facts still count
 	}
 	c.rep = report.New(pass)
+	c.rep.HonorNolint("contextcheck", "noctx") // they report the same missing contexts
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
 		if report.InTestFile(pass.Fset, c.file.FileStart) {

@@ -145,5 +145,7 @@
 //     long chain makes a report nobody can act on. Wrappers of their own
 //     variant (Get calling GetContext(context.Background(), ...)) are
 //     reported by the variant rule instead.
-//   - Code under //nolint:ctxprop and generated files.
+//   - Code under //nolint:ctxprop, //nolint:contextcheck or //nolint:noctx
+//     (those linters report the same missing context, so code reviewed
+//     under their names is not reported again), and generated files.
 package ctxprop

@@ -129,4 +129,7 @@
 //     makes an assertion pass silently.
 //   - errors.Is targets of zero-sized types (&struct{}{}): distinct
 //     pointers to zero-sized values may compare equal.
+//   - Code under //nolint:errcmp or //nolint:errorlint (errorlint reports
+//     the same comparisons, so code reviewed under its name is not
+//     reported again), and generated files.
 package errcmp

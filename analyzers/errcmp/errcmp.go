@@ -90,6 +90,7 @@ type callSites struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, rep: report.New(pass)}
+	c.rep.HonorNolint("errorlint") // errorlint reports the same comparisons and assertions
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c.root = root
 	c.exportWraps()

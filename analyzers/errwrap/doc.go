@@ -128,5 +128,7 @@
 //     still count for their callers. Likewise a format that reads like a
 //     test's report, "Call() = %v, want <nil>".
 //   - Calls and types in packages and functions listed in
-//     -errwrap.opaque-ok, generated files, and code under //nolint:errwrap.
+//     -errwrap.opaque-ok, generated files, and code under //nolint:errwrap
+//     or //nolint:errorlint (errorlint reports the same problem, so code
+//     reviewed under its name is not reported again).
 package errwrap

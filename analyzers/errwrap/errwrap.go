@@ -98,6 +98,7 @@ type checker struct {
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
 	c := &checker{options: o, pass: pass, rep: report.New(pass), wrappers: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}}
+	c.rep.HonorNolint("errorlint") // errorlint reports the same %v and string-building cases
 	if !c.relevant() {
 		return nil, nil
 	}

@@ -39,6 +39,7 @@ type Reporter struct {
 	pass  *analysis.Pass
 	files map[*token.File]*fileInfo
 	nosec map[string][]string // category -> equivalent gosec rule IDs
+	alias []string            // other linters whose //nolint also covers this analyzer
 }
 
 type fileInfo struct {
@@ -68,6 +69,15 @@ func (r *Reporter) HonorNosec(category string, ids ...string) {
 		r.nosec = map[string][]string{}
 	}
 	r.nosec[category] = append(r.nosec[category], ids...)
+}
+
+// HonorNolint makes a //nolint comment naming one of linters (golangci-lint
+// linters that report the same problem, such as errorlint for errwrap)
+// silence this analyzer's findings too: code reviewed and silenced under
+// the other linter's name is not reported again under prodvet's. Call it
+// before reporting.
+func (r *Reporter) HonorNolint(linters ...string) {
+	r.alias = append(r.alias, linters...)
 }
 
 // Report reports msg for the source range rng under category, with optional
@@ -133,7 +143,17 @@ func (r *Reporter) Suppressed(pos token.Pos) bool {
 		return true
 	}
 	name := r.pass.Analyzer.Name
-	return r.silenced(pos, "nolint", func(text string) bool { return NolintMatches(text, name) })
+	return r.silenced(pos, "nolint", func(text string) bool {
+		if NolintMatches(text, name) {
+			return true
+		}
+		for _, other := range r.alias {
+			if NolintMatches(text, other) {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // silenced reports whether pos lies in a range covered by a comment that

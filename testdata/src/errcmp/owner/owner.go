@@ -108,3 +108,13 @@ func fromField(ne *lib.NumError) bool {
 func fromFieldWrapped(ne *lib.NumError) bool {
 	return ne.Err == lib.ErrNotFound // want `error compared with lib.ErrNotFound`
 }
+
+func reviewedUnderErrorlint() bool {
+	_, err := lib.Load()
+	return err == lib.ErrNotFound //nolint:errorlint // reviewed: Load never wraps it
+}
+
+func otherLinterSilenced() bool {
+	_, err := lib.Load()
+	return err == lib.ErrNotFound //nolint:errcheck // want `error compared with lib.ErrNotFound`
+}
