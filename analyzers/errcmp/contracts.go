@@ -79,6 +79,8 @@ var eofSources = join(readers,
 	methods("encoding/xml", "Decoder", "Decode", "DecodeElement", "Token", "RawToken"),
 	// x/net's HTTP/2 framer reads frame headers with io.ReadFull.
 	methods("golang.org/x/net/http2", "Framer", "ReadFrame"),
+	// x/net's HTML tokenizer reports the end of input as io.EOF from Err.
+	methods("golang.org/x/net/html", "Tokenizer", "Err"),
 	methods("encoding/gob", "Decoder", "Decode", "DecodeValue"),
 	methods("archive/tar", "Reader", "Next"),
 	methods("mime/multipart", "Reader", "NextPart", "NextRawPart"),
@@ -98,7 +100,9 @@ var contracts = []contract{
 		fn("fmt", "Fscan"), fn("fmt", "Fscanf"), fn("fmt", "Fscanln"),
 		fn("fmt", "Sscan"), fn("fmt", "Sscanf"), fn("fmt", "Sscanln"),
 	}, methods("encoding/json", "Decoder", "Decode", "Token"), methods("golang.org/x/net/http2", "Framer", "ReadFrame"))},
-	{"io.ErrShortBuffer", []source{fn("io", "ReadAtLeast")}},
+	// Read implementations report a buffer too small for the next record
+	// (apimachinery's framers) with io.ErrShortBuffer itself.
+	{"io.ErrShortBuffer", join(readers, []source{fn("io", "ReadAtLeast")})},
 	{"io.ErrNoProgress", readers},
 	{"io.ErrClosedPipe", join(methods("io", "PipeReader", "Read"), methods("io", "PipeWriter", "Write"))},
 	{"bufio.ErrBufferFull", methods("bufio", "Reader", "ReadSlice", "Peek")},

@@ -125,8 +125,13 @@
 //     target of that interface anyway, and these probe behaviour.
 //   - Comparisons and assertions in _test.go files: a test that compares
 //     with == fails visibly when the error gets wrapped. The
-//     never-matches rules do apply to tests, where an always-false check
-//     makes an assertion pass silently.
+//     never-matches rules do apply to tests (except the one below), where
+//     an always-false check makes an assertion pass silently.
+//   - An assertion e, ok := err.(*T) backed by errors.As(err, &e) in the
+//     same function: the assertion is only a fast path.
+//   - errors.Is(err, errors.New(...)) in _test.go files: tests check that
+//     a custom Is method does not match an unrelated error this way, and an
+//     Is method in the chain can match anything.
 //   - errors.Is targets of zero-sized types (&struct{}{}): distinct
 //     pointers to zero-sized values may compare equal.
 //   - Code under //nolint:errcmp or //nolint:errorlint (errorlint reports

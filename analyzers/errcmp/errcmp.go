@@ -1143,7 +1143,7 @@ func (c *checker) checkAssert(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		return
 	}
 	t := c.pass.TypesInfo.TypeOf(ta.Type)
-	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) {
+	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) || c.asFallback(cur, ta) {
 		return
 	}
 	name := c.typeString(t)
@@ -1151,6 +1151,34 @@ func (c *checker) checkAssert(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		"type assertion of an error to %s: once the %s is wrapped (fmt.Errorf with %%w, errors.Join) the assertion fails "+
 			"and the code that handles it silently stops running; use errors.As (or errors.AsType since Go 1.26)", name, name),
 		c.assertFix(cur, ta)...)
+}
+
+// asFallback reports whether the assertion "e, ok := err.(*T)" is backed
+// by errors.As(err, &e) in the same function: the assertion is only a fast
+// path (apimachinery's IsUnexpectedObjectError).
+func (c *checker) asFallback(cur inspector.Cursor, ta *ast.TypeAssertExpr) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	target, _ := match.ObjectOf(info, as.Lhs[0]).(*types.Var)
+	errVar, _ := match.ObjectOf(info, ta.X).(*types.Var)
+	if target == nil || errVar == nil {
+		return false
+	}
+	fnCur := innermostFunc(cur)
+	for call := range fnCur.Preorder((*ast.CallExpr)(nil)) {
+		ce := call.Node().(*ast.CallExpr)
+		if !match.Func(match.Callee(info, ce), "errors", "As") || len(ce.Args) != 2 {
+			continue
+		}
+		addr, ok := astutil.Unparen(ce.Args[1]).(*ast.UnaryExpr)
+		if ok && addr.Op == token.AND && match.ObjectOf(info, ce.Args[0]) == errVar && match.ObjectOf(info, addr.X) == target {
+			return true
+		}
+	}
+	return false
 }
 
 // assertFix rewrites "e, ok := err.(*T)" as
@@ -1299,7 +1327,9 @@ func (c *checker) checkIs(call *ast.CallExpr) {
 				why = "new returns a pointer equal to no other error, and " + c.typeString(info.TypeOf(t)) + " has no Is method"
 			}
 		}
-		if match.Func(callee, "errors", "New") || match.Func(callee, "fmt", "Errorf") {
+		// Tests probe custom Is methods with a fresh error that must not
+		// match: an Is method in the chain can match anything.
+		if (match.Func(callee, "errors", "New") || match.Func(callee, "fmt", "Errorf")) && !c.test {
 			why = "the target is created by this very call, so no error in the chain can be equal to it; compare with a package-level sentinel instead"
 		}
 	}

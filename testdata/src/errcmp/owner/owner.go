@@ -4,6 +4,7 @@ package owner
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"errcmp/lib"
@@ -117,4 +118,20 @@ func reviewedUnderErrorlint() bool {
 func otherLinterSilenced() bool {
 	_, err := lib.Load()
 	return err == lib.ErrNotFound //nolint:errcheck // want `error compared with lib.ErrNotFound`
+}
+
+// IsNumError asserts first and falls back to errors.As for wrapped errors.
+func IsNumError(err error) bool {
+	ne, ok := err.(*lib.NotFoundError)
+	return err != nil && (ok || errors.As(err, &ne))
+}
+
+func assertWithoutFallback(err error) bool {
+	ne, ok := err.(*lib.NotFoundError) // want `type assertion of an error to \*lib.NotFoundError`
+	return ok && ne.Name != ""
+}
+
+func shortBuffer(r io.Reader, buf []byte) bool {
+	_, err := r.Read(buf)
+	return err == io.ErrShortBuffer // framing readers return it as is
 }
