@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/prodvet/prodvet/internal/facts"
 )
 
 // A finding is one diagnostic of one analyzer, with its positions resolved.
@@ -93,7 +95,7 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 // analyzer needs facts from dependencies.
 func load(cfg *config) ([]*packages.Package, error) {
 	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(cfg.analyzers) {
+	if facts.Needed(cfg.analyzers) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	conf := &packages.Config{Mode: mode, Tests: cfg.tests}
@@ -105,24 +107,6 @@ func load(cfg *config) ([]*packages.Package, error) {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(cfg.patterns, " "))
 	}
 	return pkgs, nil
-}
-
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func(as []*analysis.Analyzer) bool
-	visit = func(as []*analysis.Analyzer) bool {
-		for _, a := range as {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(analyzers)
 }
 
 // loadErrors returns the errors of every package in the import graph, with
