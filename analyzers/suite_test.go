@@ -2,19 +2,16 @@ package analyzers_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers"
-	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/docgen"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/internal/testutil"
 )
 
 // TestRegistry checks that the suite is the complete, well-formed list of
@@ -42,25 +39,17 @@ func TestRegistry(t *testing.T) {
 		}
 	}
 
-	title := regexp.MustCompile(`^[a-z].{0,70}[^.]$`)
 	for _, a := range suite {
 		if _, err := os.Stat(a.Name); err != nil {
 			t.Errorf("analyzer %s has no folder analyzers/%s", a.Name, a.Name)
 		}
-		if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
-			t.Errorf("%s: the Doc title %q must be short, lowercase and without a final period", a.Name, s)
-		}
+		testutil.CheckDoc(t, a)
 		if a.URL != report.URL(a.Name) {
 			t.Errorf("%s: URL = %q, want %q", a.Name, a.URL, report.URL(a.Name))
 		}
 		if _, err := os.Stat(filepath.Join("..", "docs", a.Name+".md")); err != nil {
 			t.Errorf("%s has no docs page: run go generate ./analyzers", a.Name)
 		}
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
-				t.Errorf("%s: option -%s.%s is not documented in doc.go", a.Name, a.Name, f.Name)
-			}
-		})
 	}
 
 	// Fresh instances: setting an option on one suite leaves another alone.

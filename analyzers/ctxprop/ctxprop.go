@@ -144,7 +144,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.collect(root)
 	c.findHonors(root)
 	c.findRoots(root)
-	if testSupport(pass) {
+	if report.TestSupport(pass) {
 		return nil, nil // fakes and stub servers serve tests, not requests; their facts still count
 	}
 	c.rep = report.New(pass)
@@ -159,29 +159,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// testSupport reports whether the package is test support: a non-test
-// file imports testing, or a path element is testutil, testutils,
-// testhelper or testhelpers.
-func testSupport(pass *analysis.Pass) bool {
-	for elem := range strings.SplitSeq(pass.Pkg.Path(), "/") {
-		switch elem {
-		case "testutil", "testutils", "testhelper", "testhelpers":
-			return true
-		}
-	}
-	for _, f := range pass.Files {
-		if report.InTestFile(pass.Fset, f.FileStart) {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"testing"` {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // collect records the initial values of local variables and the
@@ -1434,7 +1411,7 @@ func (c *checker) findHonors(root inspector.Cursor) {
 			callee := match.Callee(c.info, call)
 			switch {
 			case callee == nil || c.isLogCall(call) || c.isDerivation(call):
-			case callee.Pkg() == c.pass.Pkg && !isInterfaceMethod(callee):
+			case callee.Pkg() == c.pass.Pkg && !match.InterfaceMethod(callee):
 				cd.callees = append(cd.callees, callee)
 			case c.honorsCall(call):
 				direct = true
@@ -1520,11 +1497,6 @@ func hasContextParam(sig *types.Signature) bool {
 	return false
 }
 
-func isInterfaceMethod(fn *types.Func) bool {
-	recv := fn.Signature().Recv()
-	return recv != nil && types.IsInterface(recv.Type())
-}
-
 // honorsCall reports whether the function that call calls reacts to the
 // context it is given: by its fact, by this package's analysis, or because
 // it is context.AfterFunc. Interface methods and function values count as
@@ -1534,7 +1506,7 @@ func (c *checker) honorsCall(call *ast.CallExpr) bool {
 	switch {
 	case callee == nil || c.isLogCall(call):
 		return false
-	case isInterfaceMethod(callee):
+	case match.InterfaceMethod(callee):
 		return false // implementations unknown: some only log or track in memory
 	case match.Func(callee, "context", "AfterFunc"):
 		return true

@@ -1,17 +1,12 @@
 package ctxprop_test
 
 import (
-	"flag"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/prodvet/prodvet/analyzers/ctxprop"
-	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/testutil"
 )
 
@@ -33,19 +28,7 @@ func TestGoVersion(t *testing.T) {
 // TestDoc checks what the suite's registry test checks, for this analyzer
 // alone: a short lowercase title and every option documented.
 func TestDoc(t *testing.T) {
-	a := ctxprop.New()
-	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
-	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
-		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
-	}
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
-			t.Errorf("option -%s.%s is not documented in doc.go", a.Name, f.Name)
-		}
-	})
-	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
-		t.Error(err)
-	}
+	testutil.CheckDoc(t, ctxprop.New())
 }
 
 // TestTypeErrors runs the analyzer on a package that does not type-check,

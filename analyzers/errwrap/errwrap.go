@@ -105,7 +105,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 	// A package whose non-test files import testing is test support
 	// (fakes, stub servers, e2e harnesses): its errors reach tests, not
 	// production callers. Its wrappers still get their facts.
-	testSupport := importsTesting(pass) || testPath(pass.Pkg.Path())
+	testSupport := report.TestSupport(pass)
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c.findWrappers(root)
 	if testSupport || c.packageOpaque() {
@@ -150,34 +150,6 @@ func (c *checker) relevant() bool {
 	}
 	for _, f := range c.pass.AllObjectFacts() {
 		if _, ok := f.Fact.(*isWrapper); ok && direct[f.Object.Pkg()] {
-			return true
-		}
-	}
-	return false
-}
-
-// importsTesting reports whether a non-test file of the package imports
-// testing.
-func importsTesting(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if report.InTestFile(pass.Fset, f.FileStart) {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"testing"` {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// testPath reports whether a package path names a test helper package by
-// convention: an element testutil, testutils, testhelper or testhelpers.
-func testPath(path string) bool {
-	for elem := range strings.SplitSeq(path, "/") {
-		switch elem {
-		case "testutil", "testutils", "testhelper", "testhelpers":
 			return true
 		}
 	}

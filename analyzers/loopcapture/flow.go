@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 )
 
@@ -71,7 +72,7 @@ func (c *checker) exits(cur inspector.Cursor, loop ast.Node) bool {
 		if s.Tok != token.BREAK {
 			return false
 		}
-		target := c.branchTarget(cur, s)
+		target := branch.Target(c.pass.TypesInfo, cur, s)
 		return target != nil && target.Pos() <= loop.Pos()
 	case *ast.ExprStmt:
 		call, ok := astutil.Unparen(s.X).(*ast.CallExpr)
@@ -118,7 +119,7 @@ func (c *checker) mayContinue(cur inspector.Cursor, loop ast.Node) bool {
 			case token.GOTO:
 				found = true
 			case token.CONTINUE:
-				target := c.branchTarget(b, n)
+				target := branch.Target(c.pass.TypesInfo, b, n)
 				if target == nil || target.Pos() <= loop.Pos() {
 					found = true
 				}
@@ -127,30 +128,6 @@ func (c *checker) mayContinue(cur inspector.Cursor, loop ast.Node) bool {
 		return true
 	})
 	return found
-}
-
-// branchTarget returns the statement that the break or continue br at c
-// refers to, or nil.
-func (c *checker) branchTarget(cur inspector.Cursor, br *ast.BranchStmt) ast.Node {
-	for p := range cur.Enclosing() {
-		switch n := p.Node().(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return nil
-		case *ast.LabeledStmt:
-			if br.Label != nil && n.Label != nil && n.Label.Name == br.Label.Name {
-				return n.Stmt
-			}
-		case *ast.ForStmt, *ast.RangeStmt:
-			if br.Label == nil {
-				return n
-			}
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			if br.Label == nil && br.Tok == token.BREAK {
-				return n
-			}
-		}
-	}
-	return nil
 }
 
 // refs returns the objects that the function literal lit refers to

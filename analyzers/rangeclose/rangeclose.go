@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 )
@@ -769,7 +770,7 @@ func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
 			case token.GOTO:
 				leaves = true
 			case token.BREAK, token.CONTINUE:
-				t := branchTarget(info, c, n)
+				t := branch.Target(info, c, n)
 				if t == nil {
 					leaves = true // unresolved: be conservative
 				} else if t == ast.Node(loop) {
@@ -786,37 +787,6 @@ func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
 		return !leaves
 	})
 	return leaves
-}
-
-// branchTarget returns the statement that the break or continue br at c
-// refers to, or nil if it cannot be found.
-func branchTarget(info *types.Info, c inspector.Cursor, br *ast.BranchStmt) ast.Node {
-	var label types.Object
-	if br.Label != nil {
-		label = info.Uses[br.Label]
-	}
-	for p := range c.Enclosing() {
-		switch n := p.Node().(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return nil
-		case *ast.LabeledStmt:
-			if br.Label != nil && n.Label != nil {
-				def := info.Defs[n.Label]
-				if def != nil && label != nil && def == label || (def == nil || label == nil) && n.Label.Name == br.Label.Name {
-					return n.Stmt
-				}
-			}
-		case *ast.ForStmt, *ast.RangeStmt:
-			if br.Label == nil {
-				return n
-			}
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			if br.Label == nil && br.Tok == token.BREAK {
-				return n
-			}
-		}
-	}
-	return nil
 }
 
 // ends reports whether call never returns: panic, os.Exit,

@@ -1,14 +1,11 @@
 package rangeclose_test
 
 import (
-	"regexp"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/prodvet/prodvet/analyzers/rangeclose"
-	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/testutil"
 )
 
@@ -44,12 +41,5 @@ func TestRelated(t *testing.T) {
 // TestDoc checks what the suite's registry test checks, for this analyzer
 // alone: a short lowercase title.
 func TestDoc(t *testing.T) {
-	a := rangeclose.New()
-	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
-	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
-		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
-	}
-	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
-		t.Error(err)
-	}
+	testutil.CheckDoc(t, rangeclose.New())
 }

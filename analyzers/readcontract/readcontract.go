@@ -58,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// A package whose non-test files import testing is test support
 	// (fakes, harnesses, test vectors): it reads from readers the test
 	// controls, and what it does reaches no production caller.
-	if importsTesting(pass) {
+	if report.ImportsTesting(pass) {
 		return nil, nil
 	}
 	var c *checker // created on the first candidate: most packages have none
@@ -79,22 +79,6 @@ func run(pass *analysis.Pass) (any, error) {
 		c.check(cur, call, sel)
 	}
 	return nil, nil
-}
-
-// importsTesting reports whether a non-test file of the package imports
-// testing.
-func importsTesting(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		if report.InTestFile(pass.Fset, f.FileStart) {
-			continue
-		}
-		for _, imp := range f.Imports {
-			if imp.Path.Value == `"testing"` {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // readCall describes a call of a Read method with io.Reader's signature.

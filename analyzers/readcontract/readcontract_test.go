@@ -1,14 +1,11 @@
 package readcontract_test
 
 import (
-	"regexp"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/prodvet/prodvet/analyzers/readcontract"
-	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/testutil"
 )
 
@@ -33,14 +30,8 @@ func TestTypeErrors(t *testing.T) {
 // alone: a short lowercase title, and a valid analyzer.
 func TestDoc(t *testing.T) {
 	a := readcontract.New()
-	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
-	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
-		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
-	}
+	testutil.CheckDoc(t, a)
 	if a.Flags.NFlag() != 0 {
 		t.Errorf("readcontract has no options, but flags are set")
-	}
-	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
-		t.Error(err)
 	}
 }

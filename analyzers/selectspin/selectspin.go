@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
+	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 )
@@ -347,7 +348,7 @@ func (s *scanner) leavesLoop(c inspector.Cursor, br *ast.BranchStmt) bool {
 	case token.GOTO:
 		return true // rare enough not to follow
 	}
-	target := s.branchTarget(c, br)
+	target := branch.Target(s.info, c, br)
 	if target == nil {
 		return true
 	}
@@ -356,43 +357,6 @@ func (s *scanner) leavesLoop(c inspector.Cursor, br *ast.BranchStmt) bool {
 	}
 	inside := s.loop.Body.Pos() <= target.Pos() && target.End() <= s.loop.Body.End()
 	return !inside
-}
-
-// branchTarget returns the statement that the break or continue br at c
-// refers to, or nil if it cannot be found.
-func (s *scanner) branchTarget(c inspector.Cursor, br *ast.BranchStmt) ast.Node {
-	var label types.Object
-	if br.Label != nil {
-		label = s.info.Uses[br.Label]
-	}
-	for p := range c.Enclosing() {
-		switch n := p.Node().(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return nil
-		case *ast.LabeledStmt:
-			if br.Label != nil && n.Label != nil && sameLabel(s.info.Defs[n.Label], label, n.Label.Name, br.Label.Name) {
-				return n.Stmt
-			}
-		case *ast.ForStmt, *ast.RangeStmt:
-			if br.Label == nil {
-				return n
-			}
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			if br.Label == nil && br.Tok == token.BREAK {
-				return n
-			}
-		}
-	}
-	return nil
-}
-
-// sameLabel compares labels by object, or by name when type checking did
-// not record them.
-func sameLabel(def, use types.Object, defName, useName string) bool {
-	if def != nil && use != nil {
-		return def == use
-	}
-	return defName == useName
 }
 
 // endsWithContinue reports whether the default clause ends by starting the
@@ -406,5 +370,5 @@ func (s *scanner) endsWithContinue(defCur inspector.Cursor, def *ast.CommClause)
 		return false
 	}
 	brCur, ok := defCur.FindNode(br)
-	return ok && s.branchTarget(brCur, br) == ast.Node(s.loop)
+	return ok && branch.Target(s.info, brCur, br) == ast.Node(s.loop)
 }

@@ -1,16 +1,11 @@
 package unwaitedgo_test
 
 import (
-	"flag"
-	"regexp"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/prodvet/prodvet/analyzers/unwaitedgo"
-	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/testutil"
 )
 
@@ -29,17 +24,5 @@ func TestAnalyzer(t *testing.T) {
 // TestDoc checks what the suite's registry test checks, for this analyzer
 // alone: a short lowercase title and every option documented.
 func TestDoc(t *testing.T) {
-	a := unwaitedgo.New()
-	title := regexp.MustCompile(`^[a-z][^.]{0,72}[^.]$`)
-	if s := analyzerdoc.Summary(a.Doc); !title.MatchString(s) {
-		t.Errorf("Doc title %q must be short, lowercase and without a period", s)
-	}
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		if !strings.Contains(a.Doc, a.Name+"."+f.Name) {
-			t.Errorf("option -%s.%s is not documented in doc.go", a.Name, f.Name)
-		}
-	})
-	if err := analysis.Validate([]*analysis.Analyzer{a}); err != nil {
-		t.Error(err)
-	}
+	testutil.CheckDoc(t, unwaitedgo.New())
 }

@@ -113,3 +113,13 @@ func Imports(pkg *types.Package, path string) bool {
 	}
 	return false
 }
+
+// InterfaceMethod reports whether fn is an abstract method of an interface:
+// a call of it runs an implementation that may live in any package.
+func InterfaceMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}

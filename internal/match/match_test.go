@@ -2,6 +2,7 @@ package match_test
 
 import (
 	"go/ast"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,4 +54,23 @@ var probe = &analysis.Analyzer{
 
 func TestMatch(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), probe, "matchcases/use")
+}
+
+func TestInterfaceMethod(t *testing.T) {
+	pkg := types.NewPackage("p", "p")
+	sig := types.NewSignatureType(nil, nil, nil, nil, nil, false)
+	abstract := types.NewFunc(0, pkg, "M", sig)
+	iface := types.NewInterfaceType([]*types.Func{abstract}, nil).Complete()
+	if !match.InterfaceMethod(iface.Method(0)) {
+		t.Error("interface method: got false")
+	}
+	recv := types.NewVar(0, pkg, "r", types.NewPointer(types.NewStruct(nil, nil)))
+	concrete := types.NewFunc(0, pkg, "M", types.NewSignatureType(recv, nil, nil, nil, nil, false))
+	if match.InterfaceMethod(concrete) {
+		t.Error("concrete method: got true")
+	}
+	plain := types.NewSignatureType(nil, nil, nil, nil, nil, false) // NewInterfaceType gave sig a receiver
+	if match.InterfaceMethod(types.NewFunc(0, pkg, "F", plain)) || match.InterfaceMethod(nil) {
+		t.Error("function or nil: got true")
+	}
 }
