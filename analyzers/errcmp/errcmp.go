@@ -778,30 +778,53 @@ func loopCarries(cur inspector.Cursor, pos, lastPos token.Pos) bool {
 // sentinels, to a function that wraps errors (fmt.Errorf with %w,
 // errors.Join, pkg/errors, multierr).
 func (c *checker) ownWraps(v *types.Var) bool {
-	if c.wrapped == nil {
-		c.wrapped = map[*types.Var]bool{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || !c.wraps(call) {
-					return true
-				}
-				for _, arg := range call.Args {
-					if s := c.sentinel(arg); s != nil && s.Pkg() == c.pass.Pkg {
-						c.wrapped[s] = true
-					}
-				}
-				return true
-			})
-		}
-	}
+	c.collectWrapped()
 	return c.wrapped[v]
 }
+
+// collectWrapped records, in one walk over the package's calls, the
+// package's own sentinels and the error types that it passes to a
+// function that wraps errors. It runs on every package, dependencies
+// included (their fact), so it skips packages that import no wrapper.
+func (c *checker) collectWrapped() {
+	if c.wrapped != nil {
+		return
+	}
+	c.wrapped = map[*types.Var]bool{}
+	c.ownErrs = map[*types.TypeName]bool{}
+	if !slices.ContainsFunc(wrapperPackages, func(path string) bool { return match.Imports(c.pass.Pkg, path) }) {
+		return
+	}
+	for cur := range c.root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if !c.wraps(call) {
+			continue
+		}
+		for _, arg := range call.Args {
+			if s := c.sentinel(arg); s != nil && s.Pkg() == c.pass.Pkg {
+				c.wrapped[s] = true
+			}
+			t := c.pass.TypesInfo.TypeOf(arg)
+			if p, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				c.ownErrs[n.Origin().Obj()] = true
+			} else if types.IsInterface(t) {
+				// An error of unknown type is wrapped: it may be one of ours.
+				c.ownErrs[nil] = true
+			}
+		}
+	}
+}
+
+// wrapperPackages are the packages whose functions wraps recognizes.
+var wrapperPackages = []string{"fmt", "errors", "github.com/pkg/errors", "go.uber.org/multierr"}
 
 // exportWraps records which of this package's sentinels it wraps, for the
 // packages that compare errors coming from its functions.
 func (c *checker) exportWraps() {
-	c.ownWraps(nil) // fills c.wrapped
+	c.collectWrapped()
 	f := new(wrapsFact)
 	for v := range c.wrapped {
 		f.Names = append(f.Names, v.Name())
@@ -838,7 +861,7 @@ func (c *checker) ownerReturnsUnwrapped(cur inspector.Cursor, v *types.Var, valu
 	}
 	for _, ca := range calls {
 		fn := c.callee(ca)
-		if fn == nil || fn.Pkg() == nil || isInterfaceMethod(fn) {
+		if fn == nil || fn.Pkg() == nil || match.InterfaceMethod(fn) {
 			return false
 		}
 		if fn.Pkg() != v.Pkg() && !c.sameModule(fn.Pkg()) {
@@ -853,7 +876,7 @@ func (c *checker) ownerReturnsUnwrapped(cur inspector.Cursor, v *types.Var, valu
 // package, and may wrap the errors they return. Implementations of
 // unexported and internal interfaces belong to the project.
 func (c *checker) openInterfaceMethod(fn *types.Func) bool {
-	if !isInterfaceMethod(fn) {
+	if !match.InterfaceMethod(fn) {
 		return false
 	}
 	recv := fn.Type().(*types.Signature).Recv().Type()
@@ -863,12 +886,6 @@ func (c *checker) openInterfaceMethod(fn *types.Func) bool {
 	}
 	path := fn.Pkg().Path()
 	return !strings.Contains(path, "/internal/") && !strings.HasSuffix(path, "/internal") && !strings.HasPrefix(path, "internal/")
-}
-
-// isInterfaceMethod reports whether fn is an abstract method of an interface.
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, _ := fn.Type().(*types.Signature)
-	return sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // sameModule reports whether pkg belongs to the module being analyzed.
@@ -955,31 +972,7 @@ func (c *checker) exportedParam(cur inspector.Cursor, value ast.Expr) bool {
 // ownTypeWrapped reports whether this package passes values of its error
 // type tn (or *tn) to a function that wraps errors.
 func (c *checker) ownTypeWrapped(tn *types.TypeName) bool {
-	if c.ownErrs == nil {
-		c.ownErrs = map[*types.TypeName]bool{}
-		for _, f := range c.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || !c.wraps(call) {
-					return true
-				}
-				for _, arg := range call.Args {
-					t := c.pass.TypesInfo.TypeOf(arg)
-					if p, ok := types.Unalias(t).(*types.Pointer); ok {
-						t = p.Elem()
-					}
-					if n, ok := types.Unalias(t).(*types.Named); ok {
-						c.ownErrs[n.Origin().Obj()] = true
-					} else if types.IsInterface(t) {
-						// An error of unknown type is wrapped: it may be
-						// one of ours.
-						c.ownErrs[nil] = true
-					}
-				}
-				return true
-			})
-		}
-	}
+	c.collectWrapped()
 	return c.ownErrs[tn] || c.ownErrs[nil]
 }
 
