@@ -36,28 +36,41 @@ func URL(analyzer string) string { return DocsURL + analyzer + ".md" }
 
 // A Reporter reports the diagnostics of one pass. Create one per pass.
 type Reporter struct {
-	pass  *analysis.Pass
-	files map[*token.File]*fileInfo
-	nosec map[string][]string // category -> equivalent gosec rule IDs
-	alias []string            // other linters whose //nolint also covers this analyzer
+	pass   *analysis.Pass
+	files  map[*token.File]*fileInfo
+	nosec  map[string][]string // category -> equivalent gosec rule IDs
+	alias  []string            // other linters whose //nolint also covers this analyzer
+	tests  Tests
+	inTest bool // the package is test support and tests are skipped
 }
 
 type fileInfo struct {
 	file      *ast.File
 	generated bool
+	test      bool                   // a _test.go file
 	ranges    map[string][]lineRange // silenced lines, by directive kind; computed lazily
 }
 
 type lineRange struct{ from, to int }
 
-// New returns a Reporter for pass.
-func New(pass *analysis.Pass) *Reporter {
+// New returns a Reporter for pass that reports in test code as tests says
+// (ReportTests when omitted).
+func New(pass *analysis.Pass, tests ...Tests) *Reporter {
 	r := &Reporter{pass: pass, files: make(map[*token.File]*fileInfo, len(pass.Files))}
+	for _, t := range tests {
+		r.tests = max(r.tests, t)
+	}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.FileStart); tf != nil {
-			r.files[tf] = &fileInfo{file: f, generated: generated.Source(pass.Fset, f), ranges: map[string][]lineRange{}}
+			r.files[tf] = &fileInfo{
+				file:      f,
+				generated: generated.Source(pass.Fset, f),
+				test:      strings.HasSuffix(tf.Name(), "_test.go"),
+				ranges:    map[string][]lineRange{},
+			}
 		}
 	}
+	r.inTest = r.tests == SkipTests && TestSupport(pass)
 	return r
 }
 
@@ -132,9 +145,23 @@ func (r *Reporter) editable(fixes []analysis.SuggestedFix) bool {
 	return true
 }
 
+// Covers reports whether the Reporter's test policy lets a finding at pos
+// be reported: an analyzer may skip the work for code it does not cover.
+func (r *Reporter) Covers(pos token.Pos) bool {
+	if r.inTest {
+		return false
+	}
+	fi := r.files[r.pass.Fset.File(pos)]
+	return fi == nil || !fi.test || r.tests == ReportTests
+}
+
 // Suppressed reports whether a finding at pos must not be reported: it lies
-// in a generated file or under a matching //nolint comment.
+// in a generated file, in test code the policy skips, or under a matching
+// //nolint comment.
 func (r *Reporter) Suppressed(pos token.Pos) bool {
+	if !r.Covers(pos) {
+		return true
+	}
 	fi := r.files[r.pass.Fset.File(pos)]
 	if fi == nil {
 		return false // not a file of this package (cannot happen for valid positions)

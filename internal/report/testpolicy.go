@@ -7,6 +7,21 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+// Tests is a Reporter's policy for test code. Analyzers of production
+// policy (timeouts, contexts, error chains) leave tests alone: what a test
+// does reaches no production caller.
+type Tests int
+
+const (
+	// ReportTests reports in test files and test-support packages alike.
+	ReportTests Tests = iota
+	// SkipTestFiles reports nothing in _test.go files.
+	SkipTestFiles
+	// SkipTests reports nothing in _test.go files nor anywhere in a
+	// test-support package (see TestSupport).
+	SkipTests
+)
+
 // InTestFile reports whether pos lies in a _test.go file. Several analyzers
 // leave tests alone by policy: what a test does reaches no production
 // caller.

@@ -1,0 +1,3 @@
+package all
+
+func Prod() {} // want "Prod"

@@ -1,0 +1,3 @@
+package all
+
+func helper() {} // want "helper"

@@ -1,0 +1,3 @@
+package files
+
+func helper() {} // not reported: a test file
