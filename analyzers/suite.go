@@ -3,7 +3,7 @@
 // golangci-lint plugin and the generated docs all use.
 package analyzers
 
-//go:generate go run ../internal/cmd/gendocs -o ../docs
+//go:generate go run ../cmd/gendocs -o ../docs
 
 import (
 	"golang.org/x/tools/go/analysis"
