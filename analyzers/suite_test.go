@@ -2,8 +2,14 @@ package analyzers_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,5 +75,134 @@ func TestDocsUpToDate(t *testing.T) {
 		if err != nil || !bytes.Equal(got, content) {
 			t.Errorf("docs/%s is stale: run go generate ./analyzers", name)
 		}
+	}
+}
+
+const module = "github.com/prodvet/prodvet/"
+
+// layerViolation says what is wrong with package from importing package
+// to, both given relative to the module root, or "" when the import is
+// allowed. The layers, top to bottom, each importing only those below it:
+//
+//	cmd/..., gclplugin/..., bench/...   commands, the plugin, benchmarks
+//	analyzers                           the suite
+//	analyzers/<name>/...                one analyzer each
+//	passes/...                          shared helper analyzers
+//	internal/...                        helpers that know no analyzer
+//
+// Nothing imports a command, the plugin or the benchmarks, and no analyzer
+// imports another: what two analyzers share goes to passes/ or internal/.
+// A package's own external test package (p_test) counts as p.
+func layerViolation(from, to string) string {
+	top := func(p string) string { first, _, _ := strings.Cut(p, "/"); return first }
+	under := func(p, dir string) bool { return p == dir || strings.HasPrefix(p, dir+"/") }
+	// analyzer returns "analyzers/<name>" for a package of that analyzer.
+	analyzer := func(p string) string {
+		if rest, ok := strings.CutPrefix(p, "analyzers/"); ok {
+			name, _, _ := strings.Cut(rest, "/")
+			return "analyzers/" + name
+		}
+		return ""
+	}
+	switch {
+	case from == to:
+		return ""
+	case slices.Contains([]string{"cmd", "gclplugin", "bench"}, top(to)):
+		return "nothing imports cmd/, gclplugin/ or bench/"
+	case under(from, "internal") && !under(to, "internal"):
+		return "internal/ imports nothing of analyzers/, passes/, cmd/, gclplugin/"
+	case under(from, "passes") && under(to, "analyzers"):
+		return "passes/ import no analyzers/"
+	case analyzer(from) != "" && to == "analyzers":
+		return "an analyzer does not import the suite"
+	case analyzer(from) != "" && analyzer(to) != "" && analyzer(from) != analyzer(to):
+		return "no analyzer imports another"
+	}
+	return ""
+}
+
+// TestLayerRule checks the rule itself on imports it must allow and refuse.
+func TestLayerRule(t *testing.T) {
+	for _, tc := range []struct {
+		from, to string
+		ok       bool
+	}{
+		{"cmd/prodvet", "analyzers", true},
+		{"cmd/prodvet", "internal/driver", true},
+		{"gclplugin", "analyzers", true},
+		{"bench/cmd/analyzertime", "internal/driver", true},
+		{"analyzers", "analyzers/httptimeout", true},
+		{"analyzers/httptimeout", "passes/inspect", true},
+		{"analyzers/httptimeout", "internal/match", true},
+		{"analyzers/httptimeout/sub", "analyzers/httptimeout", true},
+		{"passes/a", "passes/b", true},
+		{"passes/a", "internal/match", true},
+		{"internal/report", "internal/generated", true},
+		{"internal/driver", "analyzers", false},
+		{"internal/docgen", "passes/a", false},
+		{"internal/x", "cmd/prodvet", false},
+		{"passes/a", "analyzers/httptimeout", false},
+		{"passes/a", "analyzers", false},
+		{"analyzers/errcmp", "analyzers/errwrap", false},
+		{"analyzers/errcmp", "analyzers", false},
+		{"analyzers", "cmd/gendocs", false},
+		{"cmd/prodvet", "gclplugin", false},
+		{"cmd/prodvet", "cmd/gendocs", false},
+		{"gclplugin", "bench", false},
+	} {
+		if got := layerViolation(tc.from, tc.to) == ""; got != tc.ok {
+			t.Errorf("%s importing %s: allowed = %v, want %v", tc.from, tc.to, got, tc.ok)
+		}
+	}
+}
+
+// TestLayers checks every import of every package of the module, tests
+// included, against layerViolation.
+func TestLayers(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	cmd := exec.Command("go", "list", "-e", "-json=ImportPath,Imports,TestImports,XTestImports,Error", "./...")
+	cmd.Dir = ".."
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, stderr.String())
+	}
+	type pkg struct {
+		ImportPath                         string
+		Imports, TestImports, XTestImports []string
+		Error                              *struct{ Err string }
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	n := 0
+	for {
+		var p pkg
+		if err := dec.Decode(&p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			t.Fatalf("go list output: %v", err)
+		}
+		if p.Error != nil {
+			t.Errorf("%s: %s", p.ImportPath, p.Error.Err)
+		}
+		from, ok := strings.CutPrefix(p.ImportPath, module)
+		if !ok {
+			continue
+		}
+		n++
+		for _, imp := range slices.Concat(p.Imports, p.TestImports, p.XTestImports) {
+			to, ok := strings.CutPrefix(imp, module)
+			if !ok {
+				continue
+			}
+			if why := layerViolation(from, to); why != "" {
+				t.Errorf("%s imports %s: %s", from, to, why)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("go list found %d packages of the module; the check saw too little:\n%s", n, out)
 	}
 }
