@@ -206,3 +206,52 @@ func TestLayers(t *testing.T) {
 		t.Fatalf("go list found %d packages of the module; the check saw too little:\n%s", n, out)
 	}
 }
+
+func TestSelect(t *testing.T) {
+	all := analyzers.Suite()
+	names := func(as []*analysis.Analyzer) string {
+		var out []string
+		for _, a := range as {
+			out = append(out, a.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, tc := range []struct {
+		enable, disable []string
+		want            string
+	}{
+		{nil, nil, names(all)},
+		{[]string{"errwrap", "httptimeout"}, nil, "httptimeout,errwrap"},         // the suite's order
+		{[]string{"HTTPTimeout", " ErrWrap "}, nil, "httptimeout,errwrap"},       // any case, spaces trimmed
+		{[]string{"httptimeout", "errwrap"}, []string{"ERRWRAP"}, "httptimeout"}, // disable wins
+		{[]string{"", "httptimeout", ""}, []string{""}, "httptimeout"},           // empty names ignored
+		{nil, []string{"httptimeout"}, names(all[1:])},
+	} {
+		got, err := analyzers.Select(all, tc.enable, tc.disable)
+		if err != nil || names(got) != tc.want {
+			t.Errorf("Select(%q, %q) = %s, %v; want %s", tc.enable, tc.disable, names(got), err, tc.want)
+		}
+		for _, a := range got {
+			if !slices.Contains(all, a) {
+				t.Errorf("Select returned %s, not one of the analyzers it was given", a.Name)
+			}
+		}
+	}
+
+	_, err := analyzers.Select(all, []string{"httptimeout"}, []string{"errwrap", "nosuch"})
+	u, ok := errors.AsType[*analyzers.UnknownAnalyzerError](err)
+	if !ok || u.Name != "nosuch" || u.List != "disable" || len(u.Known) != len(all) || u.Known[0] != all[0].Name {
+		t.Errorf("unknown name: error %#v", err)
+	} else if want := `unknown analyzer "nosuch" in disable; valid analyzers: ` + strings.ReplaceAll(names(all), ",", ", "); err.Error() != want {
+		t.Errorf("unknown name: %q, want %q", err, want)
+	}
+	if _, err := analyzers.Select(all, []string{"HTTPTimeout"}, []string{"httptimeout"}); !errors.Is(err, analyzers.ErrNoneSelected) {
+		t.Errorf("nothing left: error %v, want ErrNoneSelected", err)
+	}
+	if a := analyzers.Lookup(all, "ErrCmp"); a == nil || a.Name != "errcmp" {
+		t.Errorf("Lookup(ErrCmp) = %v", a)
+	}
+	if a := analyzers.Lookup(all, "nosuch"); a != nil {
+		t.Errorf("Lookup(nosuch) = %s", a.Name)
+	}
+}

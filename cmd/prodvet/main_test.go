@@ -190,6 +190,13 @@ func TestEnableDisable(t *testing.T) {
 	if r := prodvet(t, dir, "-enable", "httptimeout", "./findings"); r.code != exitFindings {
 		t.Errorf("-enable httptimeout: exit %d, want %d", r.code, exitFindings)
 	}
+	// Names follow analyzers.Select, as the plugin's do: any case, disable wins.
+	if r := prodvet(t, dir, "-enable", "HTTPTimeout,errwrap", "./findings"); r.code != exitFindings || !strings.Contains(r.stdout, "(httptimeout)") {
+		t.Errorf("-enable HTTPTimeout,errwrap: exit %d, want %d; stdout %q, stderr %q", r.code, exitFindings, r.stdout, r.stderr)
+	}
+	if r := prodvet(t, dir, "-enable", "httptimeout,errwrap", "-disable", "HTTPTIMEOUT", "./findings"); r.code != exitClean || r.stdout != "" {
+		t.Errorf("-enable httptimeout,errwrap -disable HTTPTIMEOUT: exit %d, output %q; want 0 and nothing", r.code, r.stdout)
+	}
 }
 
 func TestListAndHelp(t *testing.T) {
