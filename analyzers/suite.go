@@ -29,6 +29,11 @@ import (
 // Suite returns fresh instances of every prodvet analyzer, in a stable
 // order. Each call builds new analyzers with default options, so callers
 // may set options (flags) without affecting one another.
+//
+// Each analyzer package also exports Analyzer, one instance with default
+// options, for drivers that take one analyzer variable per package (Bazel's
+// nogo, singlechecker); it is kept, and kept equal to what Suite builds
+// (TestExportedAnalyzer), for them. Programs that set options use Suite.
 func Suite() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httptimeout.New(),

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -15,6 +17,18 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers"
+	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/ctxprop"
+	"github.com/prodvet/prodvet/analyzers/errcmp"
+	"github.com/prodvet/prodvet/analyzers/errwrap"
+	"github.com/prodvet/prodvet/analyzers/httptimeout"
+	"github.com/prodvet/prodvet/analyzers/loopcapture"
+	"github.com/prodvet/prodvet/analyzers/poolmisuse"
+	"github.com/prodvet/prodvet/analyzers/rangeclose"
+	"github.com/prodvet/prodvet/analyzers/readcontract"
+	"github.com/prodvet/prodvet/analyzers/selectspin"
+	"github.com/prodvet/prodvet/analyzers/unwaitedgo"
+	"github.com/prodvet/prodvet/analyzers/wgmisuse"
 	"github.com/prodvet/prodvet/internal/docgen"
 	"github.com/prodvet/prodvet/internal/report"
 	"github.com/prodvet/prodvet/internal/testutil"
@@ -253,5 +267,55 @@ func TestSelect(t *testing.T) {
 	}
 	if a := analyzers.Lookup(all, "nosuch"); a != nil {
 		t.Errorf("Lookup(nosuch) = %s", a.Name)
+	}
+}
+
+// TestExportedAnalyzer checks that each analyzer package's exported
+// Analyzer, the entry point for drivers that take one analyzer per package
+// (Bazel's nogo, analysistest, singlechecker), is the analyzer Suite
+// builds: same name, doc, URL, prerequisites, fact and result types, and
+// options with the same defaults.
+func TestExportedAnalyzer(t *testing.T) {
+	exported := map[string]*analysis.Analyzer{}
+	for _, a := range []*analysis.Analyzer{
+		atomicmix.Analyzer, ctxprop.Analyzer, errcmp.Analyzer, errwrap.Analyzer,
+		httptimeout.Analyzer, loopcapture.Analyzer, poolmisuse.Analyzer, rangeclose.Analyzer,
+		readcontract.Analyzer, selectspin.Analyzer, unwaitedgo.Analyzer, wgmisuse.Analyzer,
+	} {
+		exported[a.Name] = a
+	}
+	flags := func(a *analysis.Analyzer) string {
+		var b strings.Builder
+		a.Flags.VisitAll(func(f *flag.Flag) { fmt.Fprintf(&b, "-%s=%s: %s\n", f.Name, f.DefValue, f.Usage) })
+		return b.String()
+	}
+	types := func(a *analysis.Analyzer) string {
+		var facts []string
+		for _, f := range a.FactTypes {
+			facts = append(facts, fmt.Sprintf("%T", f))
+		}
+		return fmt.Sprintf("facts %v, result %v", facts, a.ResultType)
+	}
+	for _, a := range analyzers.Suite() {
+		e := exported[a.Name]
+		switch {
+		case e == nil:
+			t.Errorf("%s: its package's Analyzer is not checked here (or is named differently): add it to the list", a.Name)
+			continue
+		case e == a:
+			t.Errorf("%s: Suite returned the package's Analyzer itself, not a fresh one", a.Name)
+		}
+		if e.Doc != a.Doc || e.URL != a.URL {
+			t.Errorf("%s: the exported Analyzer's Doc or URL differs from Suite's", a.Name)
+		}
+		if !slices.Equal(e.Requires, a.Requires) {
+			t.Errorf("%s: exported Analyzer requires %v, Suite's %v", a.Name, e.Requires, a.Requires)
+		}
+		if got, want := flags(e), flags(a); got != want {
+			t.Errorf("%s: exported Analyzer has options\n%s\nSuite's has\n%s", a.Name, got, want)
+		}
+		if got, want := types(e), types(a); got != want {
+			t.Errorf("%s: exported Analyzer has %s, Suite's %s", a.Name, got, want)
+		}
 	}
 }
