@@ -3,9 +3,13 @@
 // golangci-lint plugin and the generated docs all use.
 package analyzers
 
-//go:generate go run ../internal/cmd/gendocs -o ../docs
+//go:generate go run ../cmd/gendocs -o ../docs
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers/atomicmix"
@@ -25,6 +29,11 @@ import (
 // Suite returns fresh instances of every prodvet analyzer, in a stable
 // order. Each call builds new analyzers with default options, so callers
 // may set options (flags) without affecting one another.
+//
+// Each analyzer package also exports Analyzer, one instance with default
+// options, for drivers that take one analyzer variable per package (Bazel's
+// nogo, singlechecker); it is kept, and kept equal to what Suite builds
+// (TestExportedAnalyzer), for them. Programs that set options use Suite.
 func Suite() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		httptimeout.New(),
@@ -40,4 +49,86 @@ func Suite() []*analysis.Analyzer {
 		errcmp.New(),
 		readcontract.New(),
 	}
+}
+
+// Select returns the analyzers of all that the enable and disable lists
+// choose, in the order of all. It is the one rule the CLI's -enable and
+// -disable and the golangci-lint plugin's settings.enable and
+// settings.disable follow:
+//
+//   - Names match regardless of case (golangci-lint lower-cases every key,
+//     and analyzer names are lowercase), after surrounding spaces are
+//     trimmed; empty names are ignored.
+//   - An empty enable list means every analyzer; otherwise only those named.
+//   - disable wins: a name in both lists is not run.
+//   - A name that is no analyzer of all is an *UnknownAnalyzerError, which
+//     lists the known names.
+//   - Lists that leave no analyzer are an error wrapping ErrNoneSelected.
+func Select(all []*analysis.Analyzer, enable, disable []string) ([]*analysis.Analyzer, error) {
+	on, err := nameSet(all, "enable", enable)
+	if err != nil {
+		return nil, err
+	}
+	off, err := nameSet(all, "disable", disable)
+	if err != nil {
+		return nil, err
+	}
+	var out []*analysis.Analyzer
+	for _, a := range all {
+		if (len(on) == 0 || on[a]) && !off[a] {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrNoneSelected
+	}
+	return out, nil
+}
+
+// ErrNoneSelected is the error of Select when enable and disable leave no
+// analyzer to run.
+var ErrNoneSelected = errors.New("enable and disable leave no analyzer to run")
+
+// An UnknownAnalyzerError is a name in an enable or disable list that is no
+// analyzer.
+type UnknownAnalyzerError struct {
+	Name  string   // as given, spaces trimmed
+	List  string   // "enable" or "disable"; callers may respell it ("-enable")
+	Known []string // the names of the analyzers, in order
+}
+
+func (e *UnknownAnalyzerError) Error() string {
+	return fmt.Sprintf("unknown analyzer %q in %s; valid analyzers: %s", e.Name, e.List, strings.Join(e.Known, ", "))
+}
+
+// Lookup returns the analyzer of all with the name, regardless of case, as
+// Select matches names, or nil.
+func Lookup(all []*analysis.Analyzer, name string) *analysis.Analyzer {
+	name = strings.TrimSpace(name)
+	for _, a := range all {
+		if strings.EqualFold(a.Name, name) {
+			return a
+		}
+	}
+	return nil
+}
+
+func nameSet(all []*analysis.Analyzer, list string, names []string) (map[*analysis.Analyzer]bool, error) {
+	set := map[*analysis.Analyzer]bool{}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		a := Lookup(all, n)
+		if a == nil {
+			known := make([]string, len(all))
+			for i, a := range all {
+				known[i] = a.Name
+			}
+			return nil, &UnknownAnalyzerError{Name: n, List: list, Known: known}
+		}
+		set[a] = true
+	}
+	return set, nil
 }

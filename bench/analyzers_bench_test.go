@@ -12,13 +12,15 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodvet/prodvet/analyzers"
+	"github.com/prodvet/prodvet/internal/driver"
 )
 
 // The packages the benchmarks analyze: PRODVET_BENCH_PKGS (space-separated
 // patterns, default net/http: a large real package that uses errors, HTTP
 // clients and servers, atomics and sync.Pool), loaded from PRODVET_BENCH_DIR
-// (default this directory), with their whole import graph from source as
-// prodvet loads it. For example, a corpus module:
+// (default this directory), by prodvet's own loader (driver.Load: the whole
+// import graph from source, as analyzers of the suite declare facts). For
+// example, a corpus module:
 //
 //	PRODVET_BENCH_DIR=~/.cache/prodvet-bench/src/grpc PRODVET_BENCH_PKGS=./... \
 //	    go test -run=^$ -bench=. -count=10 ./bench | tee new.txt
@@ -27,19 +29,13 @@ var load = sync.OnceValues(func() ([]*packages.Package, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"net/http"}
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax | packages.NeedModule,
-		Dir:  os.Getenv("PRODVET_BENCH_DIR"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	cfg := driver.Config{Dir: os.Getenv("PRODVET_BENCH_DIR")}
+	pkgs, err := driver.Load(cfg, analyzers.Suite(), patterns)
 	if err != nil {
 		return nil, err
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return nil, fmt.Errorf("%s: %d package errors", strings.Join(patterns, " "), n)
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	if msgs := driver.LoadErrors(pkgs); len(msgs) > 0 {
+		return nil, fmt.Errorf("%s: packages have errors:\n  %s", strings.Join(patterns, " "), strings.Join(msgs, "\n  "))
 	}
 	return pkgs, nil
 })
@@ -65,7 +61,7 @@ func benchmark(b *testing.B, pkgs []*packages.Package, as ...*analysis.Analyzer)
 	b.ReportAllocs()
 	findings := 0
 	for b.Loop() {
-		g, err := checker.Analyze(as, pkgs, &checker.Options{Sequential: true})
+		g, err := driver.Analyze(as, pkgs, &checker.Options{Sequential: true})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -51,10 +51,18 @@ func TestGolangciLint(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(golangciConfig), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Each run gets its own TMPDIR: golangci-lint takes a lock there and
+	// gives up after five seconds while another golangci-lint (another
+	// test, another checkout) holds it. --allow-parallel-runners says the
+	// same for runs that share one anyway.
 	run := func(args ...string) (string, int) {
+		t.Helper()
+		if len(args) > 0 && args[0] == "run" {
+			args = append([]string{"run", "--allow-parallel-runners"}, args[1:]...)
+		}
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(dir, ".cache"), "GOWORK=off")
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+filepath.Join(dir, ".cache"), "GOWORK=off", "TMPDIR="+t.TempDir())
 		out, err := cmd.CombinedOutput()
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -64,9 +72,23 @@ func TestGolangciLint(t *testing.T) {
 		}
 		return string(out), code
 	}
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 
-	if out, _ := run("--version"); !strings.Contains(out, "version 2.15.0") {
-		t.Errorf("--version: %s", out)
+	if out, code := run("--version"); code != 0 || !strings.Contains(out, "version 2.15.0") {
+		t.Errorf("--version: exit %d\n%s", code, out)
 	}
 
 	// The command line VS Code's Go extension runs for golangci-lint v2.
@@ -84,31 +106,42 @@ func TestGolangciLint(t *testing.T) {
 		t.Errorf("the client-timeout setting did not reach the analyzer:\n%s", out)
 	}
 
-	// //nolint:prodvet silences a finding.
+	// //nolint:prodvet silences a finding, and only that one: the same
+	// run, which must succeed, still reports the client of that file.
 	upstream := filepath.Join(dir, "upstream", "upstream.go")
-	src, _ := os.ReadFile(upstream)
-	os.WriteFile(upstream, []byte(strings.Replace(string(src), `resp, err := http.Get(c.base + "/healthz")`,
-		`resp, err := http.Get(c.base + "/healthz") //nolint:prodvet // the sidecar answers at once`, 1)), 0o644)
-	out, _ = run("run", "--issues-exit-code=0", "--show-stats=false", "./...")
+	const get = `resp, err := http.Get(c.base + "/healthz")`
+	src := read(upstream)
+	if !strings.Contains(src, get) {
+		t.Fatalf("the demo no longer has %s in %s", get, upstream)
+	}
+	write(upstream, strings.Replace(src, get, get+` //nolint:prodvet // the sidecar answers at once`, 1))
+	out, code = run("run", "--issues-exit-code=0", "--show-stats=false", "./...")
+	if code != 0 || !strings.Contains(out, "http.Client without Timeout") {
+		t.Fatalf("golangci-lint run with //nolint:prodvet: exit %d, want 0 with the client finding:\n%s", code, out)
+	}
 	if strings.Contains(out, "http.Get uses") {
 		t.Errorf("//nolint:prodvet did not silence http.Get:\n%s", out)
 	}
 
 	// SARIF output.
 	sarif := filepath.Join(dir, "out.sarif")
-	run("run", "--issues-exit-code=0", "--output.sarif.path="+sarif, "./...")
-	if b, err := os.ReadFile(sarif); err != nil || !strings.Contains(string(b), "httptimeout") {
-		t.Errorf("SARIF output: %v\n%s", err, b)
+	if out, code := run("run", "--issues-exit-code=0", "--output.sarif.path="+sarif, "./..."); code != 0 {
+		t.Errorf("SARIF run: exit %d\n%s", code, out)
+	}
+	if b := read(sarif); !strings.Contains(b, "httptimeout") {
+		t.Errorf("SARIF output has no httptimeout result:\n%s", b)
 	}
 
 	// --fix applies prodvet's suggested fixes.
-	run("run", "--fix", "--issues-exit-code=0", "./...")
-	if b, _ := os.ReadFile(upstream); !strings.Contains(string(b), "Timeout: 10 * time.Second") {
+	if out, code := run("run", "--fix", "--issues-exit-code=0", "./..."); code != 0 {
+		t.Errorf("--fix run: exit %d\n%s", code, out)
+	}
+	if b := read(upstream); !strings.Contains(b, "Timeout: 10 * time.Second") {
 		t.Errorf("--fix did not add the client timeout:\n%s", b)
 	}
 
 	// A bad setting fails with prodvet's message.
-	os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(strings.Replace(golangciConfig, "client-timeout: 10s", "nosuch: 1", 1)), 0o644)
+	write(filepath.Join(dir, ".golangci.yml"), strings.Replace(golangciConfig, "client-timeout: 10s", "nosuch: 1", 1))
 	out, code = run("run", "./...")
 	if code == 0 || !strings.Contains(out, `unknown option "nosuch" for analyzer httptimeout`) {
 		t.Errorf("bad setting: exit %d\n%s", code, out)

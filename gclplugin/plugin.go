@@ -16,14 +16,15 @@
 //	            client-timeout: 10s
 //
 // golangci-lint lower-cases every key; analyzer and option names are
-// lowercase already.
+// lowercase already. enable and disable follow analyzers.Select, as the
+// CLI's -enable and -disable do: names in any case, disable wins.
 package gclplugin
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -55,10 +56,8 @@ func New(settings any) (register.LinterPlugin, error) {
 		}
 	}
 	suite := analyzers.Suite()
-	byName := map[string]*analysis.Analyzer{}
 	var names []string
 	for _, a := range suite {
-		byName[a.Name] = a
 		names = append(names, a.Name)
 	}
 
@@ -70,18 +69,13 @@ func New(settings any) (register.LinterPlugin, error) {
 			if err := json.Unmarshal(value, &list); err != nil {
 				return nil, fmt.Errorf("prodvet: settings.%s must be a list of analyzer names: %w", k, err)
 			}
-			for _, n := range list {
-				if byName[strings.ToLower(n)] == nil {
-					return nil, fmt.Errorf("prodvet: unknown analyzer %q in settings.%s; valid analyzers: %s", n, k, strings.Join(names, ", "))
-				}
-			}
 			if k == "enable" {
 				enable = list
 			} else {
 				disable = list
 			}
 		default:
-			a := byName[k]
+			a := analyzers.Lookup(suite, k)
 			if a == nil {
 				return nil, fmt.Errorf("prodvet: unknown setting %q; valid settings: enable, disable, and one options block per analyzer: %s", key, strings.Join(names, ", "))
 			}
@@ -91,15 +85,17 @@ func New(settings any) (register.LinterPlugin, error) {
 		}
 	}
 
-	var selected []*analysis.Analyzer
-	for _, a := range suite {
-		on := len(enable) == 0 || containsFold(enable, a.Name)
-		if on && !containsFold(disable, a.Name) {
-			selected = append(selected, a)
-		}
+	// The CLI's -enable and -disable follow the same rule.
+	selected, err := analyzers.Select(suite, enable, disable)
+	if u, ok := errors.AsType[*analyzers.UnknownAnalyzerError](err); ok {
+		u.List = "settings." + u.List
+		return nil, fmt.Errorf("prodvet: %w", u)
 	}
-	if len(selected) == 0 {
+	if errors.Is(err, analyzers.ErrNoneSelected) {
 		return nil, fmt.Errorf("prodvet: settings.enable and settings.disable leave no analyzer to run")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("prodvet: %w", err)
 	}
 	return &Plugin{analyzers: selected}, nil
 }
@@ -132,10 +128,6 @@ func setOptions(a *analysis.Analyzer, value json.RawMessage) error {
 		}
 	}
 	return nil
-}
-
-func containsFold(list []string, s string) bool {
-	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
 // BuildAnalyzers returns the analyzers of this configuration.

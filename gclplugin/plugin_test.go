@@ -54,16 +54,44 @@ func TestSettings(t *testing.T) {
 	if strings.Join(got, ",") != "httptimeout" {
 		t.Errorf("analyzers = %v, want [httptimeout]", got)
 	}
-	as, _ := p.BuildAnalyzers()
-	if v := as[0].Flags.Lookup("client-timeout").Value.String(); v != "10s" {
+	if v := clientTimeout(t, p); v != "10s" {
 		t.Errorf("client-timeout = %s, want 10s", v)
 	}
 	// A second configuration does not see the first one's options.
-	q, _ := gclplugin.New(nil)
-	qs, _ := q.BuildAnalyzers()
-	if v := qs[0].Flags.Lookup("client-timeout").Value.String(); v != "30s" {
+	q, err := gclplugin.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := clientTimeout(t, q); v != "30s" {
 		t.Errorf("a fresh configuration has client-timeout %s, want 30s", v)
 	}
+
+	// Names follow analyzers.Select, as the CLI's do: any case, disable wins.
+	r, err := gclplugin.New(map[string]any{
+		"enable":  []any{"HTTPTimeout", "ErrWrap", "errcmp"},
+		"disable": []any{"ERRCMP"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, r); strings.Join(got, ",") != "httptimeout,errwrap" {
+		t.Errorf("analyzers = %v, want [httptimeout errwrap]", got)
+	}
+}
+
+// clientTimeout returns the client-timeout option of the configuration's
+// httptimeout analyzer, found by name.
+func clientTimeout(t *testing.T, p register.LinterPlugin) string {
+	t.Helper()
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := analyzers.Lookup(as, "httptimeout")
+	if a == nil {
+		t.Fatalf("no httptimeout among %v", names(t, p))
+	}
+	return a.Flags.Lookup("client-timeout").Value.String()
 }
 
 func TestBadSettings(t *testing.T) {

@@ -40,7 +40,7 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 	var accepted []edit
 	skipped := 0
 	for _, f := range findings {
-		if len(f.diag.SuggestedFixes) == 0 {
+		if len(f.Diag.SuggestedFixes) == 0 {
 			remaining = append(remaining, f)
 			continue
 		}
@@ -65,7 +65,7 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 		if conflict {
 			skipped++
 			fmt.Fprintf(stderr, "prodvet: skipped the fix for %s:%d:%d (%s): it overlaps another fix; run prodvet -fix again\n",
-				relPath(f.start.Filename), f.start.Line, f.start.Column, f.analyzer.Name)
+				relPath(f.Start.Filename), f.Start.Line, f.Start.Column, f.Analyzer.Name)
 			remaining = append(remaining, f)
 			continue
 		}
@@ -124,13 +124,13 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 // their offsets do not point into the file the user edits.
 func resolve(f finding) ([]edit, bool) {
 	var out []edit
-	for _, te := range f.diag.SuggestedFixes[0].TextEdits {
+	for _, te := range f.Diag.SuggestedFixes[0].TextEdits {
 		end := cmp.Or(te.End, te.Pos)
-		raw, adj := f.fset.PositionFor(te.Pos, false), f.fset.PositionFor(te.Pos, true)
+		raw, adj := f.Fset.PositionFor(te.Pos, false), f.Fset.PositionFor(te.Pos, true)
 		if raw.Filename != adj.Filename || raw.Line != adj.Line {
 			return nil, false
 		}
-		out = append(out, edit{file: raw.Filename, start: raw.Offset, end: f.fset.PositionFor(end, false).Offset, text: string(te.NewText)})
+		out = append(out, edit{file: raw.Filename, start: raw.Offset, end: f.Fset.PositionFor(end, false).Offset, text: string(te.NewText)})
 	}
 	return out, len(out) > 0
 }

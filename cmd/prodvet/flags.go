@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -90,44 +89,18 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	return cfg, nil
 }
 
-// selectAnalyzers applies -enable and -disable to the suite.
+// selectAnalyzers applies -enable and -disable to the suite, by the rule
+// of analyzers.Select (which the golangci-lint plugin follows too).
 func selectAnalyzers(suite []*analysis.Analyzer, enable, disable string) ([]*analysis.Analyzer, error) {
-	names := make([]string, len(suite))
-	for i, a := range suite {
-		names[i] = a.Name
+	selected, err := analyzers.Select(suite, strings.Split(enable, ","), strings.Split(disable, ","))
+	if u, ok := errors.AsType[*analyzers.UnknownAnalyzerError](err); ok {
+		u.List = "-" + u.List
+		return nil, u
 	}
-	parse := func(flagName, list string) (map[string]bool, error) {
-		set := map[string]bool{}
-		for n := range strings.SplitSeq(list, ",") {
-			n = strings.TrimSpace(n)
-			if n == "" {
-				continue
-			}
-			if !slices.Contains(names, n) {
-				return nil, fmt.Errorf("unknown analyzer %q in -%s; valid analyzers: %s", n, flagName, strings.Join(names, ", "))
-			}
-			set[n] = true
-		}
-		return set, nil
-	}
-	on, err := parse("enable", enable)
-	if err != nil {
-		return nil, err
-	}
-	off, err := parse("disable", disable)
-	if err != nil {
-		return nil, err
-	}
-	var out []*analysis.Analyzer
-	for _, a := range suite {
-		if (len(on) == 0 || on[a.Name]) && !off[a.Name] {
-			out = append(out, a)
-		}
-	}
-	if len(out) == 0 {
+	if errors.Is(err, analyzers.ErrNoneSelected) {
 		return nil, errors.New("-enable and -disable leave no analyzer to run")
 	}
-	return out, nil
+	return selected, err
 }
 
 func list(args []string, stdout, stderr io.Writer) int {
@@ -150,13 +123,14 @@ func help(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "prodvet: help takes one analyzer name")
 		return exitError
 	}
+	suite := analyzers.Suite()
+	if a := analyzers.Lookup(suite, args[0]); a != nil {
+		fmt.Fprintf(stdout, "%s: %s\n", a.Name, a.Doc)
+		fmt.Fprintf(stdout, "\nDocumentation: %s\n", a.URL)
+		return exitClean
+	}
 	var names []string
-	for _, a := range analyzers.Suite() {
-		if a.Name == args[0] {
-			fmt.Fprintf(stdout, "%s: %s\n", a.Name, a.Doc)
-			fmt.Fprintf(stdout, "\nDocumentation: %s\n", a.URL)
-			return exitClean
-		}
+	for _, a := range suite {
 		names = append(names, a.Name)
 	}
 	fmt.Fprintf(stderr, "prodvet: unknown analyzer %q; valid analyzers: %s\n", args[0], strings.Join(names, ", "))

@@ -190,6 +190,13 @@ func TestEnableDisable(t *testing.T) {
 	if r := prodvet(t, dir, "-enable", "httptimeout", "./findings"); r.code != exitFindings {
 		t.Errorf("-enable httptimeout: exit %d, want %d", r.code, exitFindings)
 	}
+	// Names follow analyzers.Select, as the plugin's do: any case, disable wins.
+	if r := prodvet(t, dir, "-enable", "HTTPTimeout,errwrap", "./findings"); r.code != exitFindings || !strings.Contains(r.stdout, "(httptimeout)") {
+		t.Errorf("-enable HTTPTimeout,errwrap: exit %d, want %d; stdout %q, stderr %q", r.code, exitFindings, r.stdout, r.stderr)
+	}
+	if r := prodvet(t, dir, "-enable", "httptimeout,errwrap", "-disable", "HTTPTIMEOUT", "./findings"); r.code != exitClean || r.stdout != "" {
+		t.Errorf("-enable httptimeout,errwrap -disable HTTPTIMEOUT: exit %d, output %q; want 0 and nothing", r.code, r.stdout)
+	}
 }
 
 func TestListAndHelp(t *testing.T) {
@@ -366,6 +373,9 @@ func TestVetTool(t *testing.T) {
 	}
 	repo := filepath.Dir(testutil.TestData(t))
 	standalone := prodvet(t, repo, "-C", "testdata/demo", "./...")
+	if standalone.code != exitFindings || strings.TrimSpace(standalone.stdout) == "" {
+		t.Fatalf("standalone run: exit code %d, want %d with findings; stdout:\n%s\nstderr:\n%s", standalone.code, exitFindings, standalone.stdout, standalone.stderr)
+	}
 
 	cmd := exec.Command("go", "vet", "-vettool="+exe, "./...")
 	cmd.Dir = filepath.Join(repo, "testdata", "demo")
@@ -377,8 +387,13 @@ func TestVetTool(t *testing.T) {
 	// Every standalone finding appears in vet's output (vet omits the
 	// analyzer name and may prefix paths with ./).
 	for _, l := range strings.Split(strings.TrimSpace(standalone.stdout), "\n") {
-		msg := l[:strings.LastIndex(l, " (")]
-		pos, text, _ := strings.Cut(msg, ": ")
+		i := strings.LastIndex(l, " (")
+		pos, text, ok := strings.Cut(l[:max(i, 0)], ": ")
+		if i < 0 || !ok {
+			t.Errorf("standalone finding not in the form file:line:col: message (analyzer): %q", l)
+			continue
+		}
+		msg := pos + ": " + text
 		if !strings.Contains(string(out), text) || !strings.Contains(string(out), pos) {
 			t.Errorf("go vet output lacks %q:\n%s", msg, out)
 		}
@@ -421,12 +436,20 @@ func TestCgo(t *testing.T) {
 	}
 	dir := filepath.Join(testutil.TestData(t), "clitest")
 	r := prodvet(t, dir, "./cgo")
+	if r.code != exitFindings {
+		t.Fatalf("exit code %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
 	for _, want := range []string{"cgo/cgo.go:10:15: http.Client without Timeout", "cgo/cgo.go:12:16: http.Get uses"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("missing %q in:\n%s\n%s", want, r.stdout, r.stderr)
 		}
 	}
-	if r := prodvet(t, dir, "-json", "./cgo"); strings.Contains(r.stdout, `"edits"`) {
+	// The same findings, from a run that succeeded, and none with a fix.
+	r = prodvet(t, dir, "-json", "./cgo")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "http.Client without Timeout") {
+		t.Fatalf("-json: exit code %d, want %d with the client finding; stdout:\n%s\nstderr:\n%s", r.code, exitFindings, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout, `"edits"`) {
 		t.Errorf("a fix is offered in a cgo file:\n%s", r.stdout)
 	}
 }

@@ -50,32 +50,32 @@ func printJSON(w io.Writer, findings []finding) error {
 	tree := map[string]map[string][]jsonDiagnostic{}
 	for _, f := range findings {
 		jd := jsonDiagnostic{
-			Category: f.diag.Category,
-			Posn:     f.start.String(),
-			End:      f.end.String(),
-			Message:  f.diag.Message,
+			Category: f.Diag.Category,
+			Posn:     f.Start.String(),
+			End:      f.End.String(),
+			Message:  f.Diag.Message,
 		}
-		for _, fix := range f.diag.SuggestedFixes {
+		for _, fix := range f.Diag.SuggestedFixes {
 			jf := jsonSuggestedFix{Message: fix.Message}
 			for _, e := range fix.TextEdits {
-				start, end := f.fset.PositionFor(e.Pos, false), f.fset.PositionFor(e.End, false)
+				start, end := f.Fset.PositionFor(e.Pos, false), f.Fset.PositionFor(e.End, false)
 				jf.Edits = append(jf.Edits, jsonTextEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
-		for _, r := range f.diag.Related {
+		for _, r := range f.Diag.Related {
 			end := r.End
 			if !end.IsValid() {
 				end = r.Pos
 			}
-			jd.Related = append(jd.Related, jsonRelated{Posn: f.fset.Position(r.Pos).String(), End: f.fset.Position(end).String(), Message: r.Message})
+			jd.Related = append(jd.Related, jsonRelated{Posn: f.Fset.Position(r.Pos).String(), End: f.Fset.Position(end).String(), Message: r.Message})
 		}
-		byAnalyzer := tree[f.pkgID]
+		byAnalyzer := tree[f.PkgID]
 		if byAnalyzer == nil {
 			byAnalyzer = map[string][]jsonDiagnostic{}
-			tree[f.pkgID] = byAnalyzer
+			tree[f.PkgID] = byAnalyzer
 		}
-		byAnalyzer[f.analyzer.Name] = append(byAnalyzer[f.analyzer.Name], jd)
+		byAnalyzer[f.Analyzer.Name] = append(byAnalyzer[f.Analyzer.Name], jd)
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {
@@ -147,33 +147,33 @@ func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding)
 	run.Results = []sarifResult{}
 	for _, f := range findings {
 		r := sarif.Result{
-			RuleID:       f.analyzer.Name,
+			RuleID:       f.Analyzer.Name,
 			Kind:         sarif.Fail,
 			Level:        sarif.Warning,
-			Message:      sarif.Message{Text: f.diag.Message},
+			Message:      sarif.Message{Text: f.Diag.Message},
 			Suppressions: []sarif.Suppression{},
 		}
 		r.Locations = []sarif.Location{{PhysicalLocation: sarif.PhysicalLocation{
-			ArtifactLocation: artifact(f.start.Filename),
-			Region:           files.region(f.start, f.end),
+			ArtifactLocation: artifact(f.Start.Filename),
+			Region:           files.region(f.Start, f.End),
 		}}}
-		for _, rel := range f.diag.Related {
+		for _, rel := range f.Diag.Related {
 			end := rel.End
 			if !end.IsValid() {
 				end = rel.Pos
 			}
-			start := f.fset.Position(rel.Pos)
+			start := f.Fset.Position(rel.Pos)
 			r.RelatedLocations = append(r.RelatedLocations, sarif.Location{
 				Message:          &sarif.Message{Text: rel.Message},
-				PhysicalLocation: sarif.PhysicalLocation{ArtifactLocation: artifact(start.Filename), Region: files.region(start, f.fset.Position(end))},
+				PhysicalLocation: sarif.PhysicalLocation{ArtifactLocation: artifact(start.Filename), Region: files.region(start, f.Fset.Position(end))},
 			})
 		}
-		for _, fix := range f.diag.SuggestedFixes {
+		for _, fix := range f.Diag.SuggestedFixes {
 			sf := sarif.Fix{Description: sarif.Message{Text: fix.Message}}
 			byFile := map[string][]sarif.Replacement{}
 			var order []string
 			for _, e := range fix.TextEdits {
-				start, end := f.fset.Position(e.Pos), f.fset.Position(e.End)
+				start, end := f.Fset.Position(e.Pos), f.Fset.Position(e.End)
 				if _, ok := byFile[start.Filename]; !ok {
 					order = append(order, start.Filename)
 				}
@@ -190,8 +190,8 @@ func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding)
 		// The fingerprint survives edits elsewhere in the file: it hashes
 		// the rule, the file, the message and the text of the line (not its
 		// number), with a counter for identical lines.
-		line := strings.TrimSpace(files.line(f.start.Filename, f.start.Line))
-		base := strings.Join([]string{f.analyzer.Name, relPath(f.start.Filename), f.diag.Message, line}, "\x00")
+		line := strings.TrimSpace(files.line(f.Start.Filename, f.Start.Line))
+		base := strings.Join([]string{f.Analyzer.Name, relPath(f.Start.Filename), f.Diag.Message, line}, "\x00")
 		occurrences[base]++
 		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", base, occurrences[base]))
 		run.Results = append(run.Results, sarifResult{Result: r, PartialFingerprints: map[string]string{fingerprintKey: hex.EncodeToString(sum[:16])}})

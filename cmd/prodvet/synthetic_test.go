@@ -26,5 +26,5 @@ func syntheticFinding(t *testing.T, file string, edits []edit) finding {
 		tes = append(tes, analysis.TextEdit{Pos: tf.Pos(e.start), End: tf.Pos(e.end), NewText: []byte(e.text)})
 	}
 	d := analysis.Diagnostic{Pos: tes[0].Pos, Message: "synthetic", SuggestedFixes: []analysis.SuggestedFix{{Message: "fix", TextEdits: tes}}}
-	return finding{analyzer: httptimeout.Analyzer, fset: fset, diag: d, start: fset.Position(d.Pos), end: fset.Position(d.Pos)}
+	return finding{Analyzer: httptimeout.Analyzer, Fset: fset, Diag: d, Start: fset.Position(d.Pos), End: fset.Position(d.Pos)}
 }

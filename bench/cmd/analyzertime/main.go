@@ -34,7 +34,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/prodvet/prodvet/analyzers"
-	"github.com/prodvet/prodvet/internal/facts"
+	"github.com/prodvet/prodvet/internal/driver"
 )
 
 // Timing is the JSON output: one run's load time and per-analyzer time.
@@ -104,14 +104,11 @@ func main() {
 	case *floorSrc:
 		as = []*analysis.Analyzer{noop(true)}
 	default:
-		as = analyzers.Suite()
-		if *only != "" {
-			want := strings.Split(*only, ",")
-			as = slices.DeleteFunc(as, func(a *analysis.Analyzer) bool { return !slices.Contains(want, a.Name) })
-			if len(as) == 0 {
-				fmt.Fprintf(os.Stderr, "analyzertime: -enable %s: no such analyzer\n", *only)
-				os.Exit(2)
-			}
+		var err error
+		as, err = analyzers.Select(analyzers.Suite(), strings.Split(*only, ","), nil)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "analyzertime: -enable: %v\n", err)
+			os.Exit(2)
 		}
 	}
 
@@ -139,25 +136,23 @@ func main() {
 
 func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timing, error) {
 	t := &Timing{LoadMode: "export data"}
-	mode := packages.LoadSyntax | packages.NeedModule
-	if facts.Needed(as) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
+	if driver.NeedsFacts(as) {
 		t.LoadMode = "source"
 	}
 	t0 := time.Now()
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: tests}, patterns...)
+	pkgs, err := driver.Load(driver.Config{Tests: tests}, as, patterns)
 	if err != nil {
 		return nil, err
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return nil, fmt.Errorf("%d package errors", n)
+	if msgs := driver.LoadErrors(pkgs); len(msgs) > 0 {
+		return nil, fmt.Errorf("packages have errors:\n  %s", strings.Join(msgs, "\n  "))
 	}
 	t.LoadSeconds = time.Since(t0).Seconds()
 	t.Packages = len(pkgs)
 	packages.Visit(pkgs, nil, func(*packages.Package) { t.AllPackages++ })
 
 	t1 := time.Now()
-	g, err := checker.Analyze(as, pkgs, &checker.Options{Sequential: seq})
+	g, err := driver.Analyze(as, pkgs, &checker.Options{Sequential: seq})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,222 @@
+// Package driver is the core that prodvet's command and its benchmarks
+// share to run analyzers: loading packages, reporting what fails to load,
+// guarding analyzers against panics, running them, and collecting their
+// findings.
+//
+// It knows no analyzer: callers pass them in (analyzers.Suite, or a
+// benchmark's own).
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"weak"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// A Finding is one diagnostic of one analyzer, with its positions resolved.
+type Finding struct {
+	Analyzer *analysis.Analyzer
+	PkgID    string // the package's ID, "p" or "p [p.test]"
+	Fset     *token.FileSet
+	Diag     analysis.Diagnostic
+	Start    token.Position
+	End      token.Position // Start when the diagnostic has no end
+}
+
+// Config says what Load loads.
+type Config struct {
+	Dir   string // the directory to run the build system in; "" is the working directory
+	Tests bool   // load test packages too
+}
+
+// NeedsFacts reports whether any of the analyzers, or any analyzer they
+// require, declares a fact type: the driver must then analyze every
+// dependency from source, not only load its export data.
+func NeedsFacts(analyzers []*analysis.Analyzer) bool {
+	found := false
+	visit(analyzers, func(a *analysis.Analyzer) bool {
+		found = len(a.FactTypes) > 0
+		return !found
+	})
+	return found
+}
+
+// Load loads the packages the patterns name, for the analyzers: from
+// source for the whole import graph only when NeedsFacts(analyzers),
+// otherwise from source for the named packages and from export data for
+// their dependencies. A pattern that matches nothing is an error; the
+// packages' own errors are not (see LoadErrors).
+func Load(cfg Config, analyzers []*analysis.Analyzer, patterns []string) ([]*packages.Package, error) {
+	mode := packages.LoadSyntax | packages.NeedModule
+	if NeedsFacts(analyzers) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: cfg.Dir, Tests: cfg.Tests}, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// LoadErrors returns the errors of every package in the import graph, with
+// file names relative to the working directory, without duplicates.
+func LoadErrors(pkgs []*packages.Package) []string {
+	var msgs []string
+	seen := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			msg := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				msg = RelPath(e.Pos) + ": " + msg
+			} else {
+				msg = p.PkgPath + ": " + msg
+			}
+			if !seen[msg] {
+				seen[msg] = true
+				msgs = append(msgs, msg)
+			}
+		}
+	})
+	return msgs
+}
+
+// guarded holds the analyzers whose Run Guard has wrapped, weakly, so that
+// the analyzers of finished runs can be collected.
+var guarded struct {
+	sync.Mutex
+	done map[weak.Pointer[analysis.Analyzer]]bool
+}
+
+// Guard makes a panic in the Run of any of the analyzers, or of any
+// analyzer they require, an error naming the analyzer and the package, so
+// one bug does not take down a whole CI run. It wraps each analyzer's Run
+// once per process however often it is called, and is safe to call from
+// several goroutines: helper analyzers are singletons that every run of
+// the suite shares. Call it before the analyzers run; Analyze does.
+func Guard(analyzers []*analysis.Analyzer) {
+	guarded.Lock()
+	defer guarded.Unlock()
+	if guarded.done == nil {
+		guarded.done = map[weak.Pointer[analysis.Analyzer]]bool{}
+	}
+	visit(analyzers, func(a *analysis.Analyzer) bool {
+		key := weak.Make(a)
+		if !guarded.done[key] {
+			guarded.done[key] = true
+			guard(a)
+		}
+		return true
+	})
+}
+
+func guard(a *analysis.Analyzer) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("internal error: %s panicked on package %s: %v\n%s", a.Name, pass.Pkg.Path(), r, debug.Stack())
+			}
+		}()
+		return run(pass)
+	}
+}
+
+// Analyze guards the analyzers and runs them on the packages.
+func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts *checker.Options) (*checker.Graph, error) {
+	Guard(analyzers)
+	return checker.Analyze(analyzers, pkgs, opts)
+}
+
+// Collect gathers the diagnostics of the root actions, once each (a file
+// analyzed in both "p" and "p [p.test]" reports twice), in a stable order:
+// by file, line, column, analyzer and message. errs holds, in the order of
+// package and analyzer, the error of each root action that failed, as
+// "analyzer on package: error".
+func Collect(g *checker.Graph) (findings []Finding, errs []error) {
+	seen := map[string]bool{}
+	roots := slices.Clone(g.Roots)
+	slices.SortFunc(roots, func(a, b *checker.Action) int {
+		return cmp.Or(cmp.Compare(a.Package.ID, b.Package.ID), cmp.Compare(a.Analyzer.Name, b.Analyzer.Name))
+	})
+	for _, act := range roots {
+		if act.Err != nil {
+			errs = append(errs, fmt.Errorf("%s on %s: %w", act.Analyzer.Name, act.Package.ID, act.Err))
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			f := Finding{
+				Analyzer: act.Analyzer,
+				PkgID:    act.Package.ID,
+				Fset:     act.Package.Fset,
+				Diag:     d,
+				Start:    act.Package.Fset.Position(d.Pos),
+				End:      act.Package.Fset.Position(cmp.Or(d.End, d.Pos)),
+			}
+			key := fmt.Sprintf("%s|%s|%s|%s", act.Analyzer.Name, f.Start, f.End, d.Message)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			findings = append(findings, f)
+		}
+	}
+	slices.SortStableFunc(findings, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Start.Filename, b.Start.Filename),
+			cmp.Compare(a.Start.Line, b.Start.Line),
+			cmp.Compare(a.Start.Column, b.Start.Column),
+			cmp.Compare(a.Analyzer.Name, b.Analyzer.Name),
+			cmp.Compare(a.Diag.Message, b.Diag.Message))
+	})
+	return findings, errs
+}
+
+// RelPath makes a file name, or a "file:line:col" position, relative to the
+// working directory when it lies beneath it.
+func RelPath(name string) string {
+	if !filepath.IsAbs(name) {
+		return name
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return name
+	}
+	if rel, err := filepath.Rel(wd, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return name
+}
+
+// visit calls f on each analyzer of the Requires closure of analyzers,
+// once, until f returns false.
+func visit(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer) bool) {
+	seen := map[*analysis.Analyzer]bool{}
+	var walk func(as []*analysis.Analyzer) bool
+	walk = func(as []*analysis.Analyzer) bool {
+		for _, a := range as {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if !f(a) || !walk(a.Requires) {
+				return false
+			}
+		}
+		return true
+	}
+	walk(analyzers)
+}
