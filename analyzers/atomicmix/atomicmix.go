@@ -6,19 +6,17 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/atomicaccess"
 )
 
 //go:embed doc.go
@@ -32,17 +30,8 @@ const Category = "mixed-access"
 
 const syncAtomic = "sync/atomic"
 
-// atomicFuncs are the functions of sync/atomic whose first argument points
-// to the variable they access.
-var atomicFuncs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, op := range []string{"Add", "And", "Or", "Load", "Store", "Swap", "CompareAndSwap"} {
-		for _, t := range []string{"Int32", "Int64", "Uint32", "Uint64", "Uintptr", "Pointer"} {
-			m[op+t] = true
-		}
-	}
-	return m
-}()
+// atomicFuncs names the sync/atomic functions that the pass tracks.
+var atomicFuncs = atomicaccess.FuncNames()
 
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
@@ -50,35 +39,12 @@ var Analyzer = New()
 // New returns a fresh analyzer.
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:      Name,
-		Doc:       analyzerdoc.MustExtract(doc, Name),
-		URL:       report.URL(Name),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		Run:       run,
-		FactTypes: []analysis.Fact{new(usedAtomically)},
+		Name:     Name,
+		Doc:      analyzerdoc.MustExtract(doc, Name),
+		URL:      report.URL(Name),
+		Requires: []*analysis.Analyzer{inspect.Analyzer, atomicaccess.Analyzer},
+		Run:      run,
 	}
-}
-
-// usedAtomically marks an exported package-level variable, or an exported
-// field of a type that other packages can name, whose address its own
-// package passes to a sync/atomic function. Importers report their plain
-// accesses to it.
-type usedAtomically struct {
-	Func string // the atomic function, such as "AddInt64"
-	At   string // file base name and line of that call, "counter.go:12"
-	// Paths are the access paths of the atomic uses (see pathKey), such as
-	// ["stats" "Hits"] for &p.stats.Hits.
-	Paths [][]string
-}
-
-func (*usedAtomically) AFact() {}
-
-func (f *usedAtomically) String() string {
-	paths := make([]string, len(f.Paths))
-	for i, p := range f.Paths {
-		paths[i] = strings.Join(p, ".")
-	}
-	return "atomic." + f.Func + " at " + f.At + " via " + strings.Join(paths, " ")
 }
 
 // atomicUse is one call of a sync/atomic function on a tracked variable.
@@ -88,17 +54,19 @@ type atomicUse struct {
 	pos  token.Pos
 	file string // base name
 	line int
-	key  []string // access path, see pathKey
+	key  []string // access path, see atomicaccess.Result.Path
 }
 
 type checker struct {
 	pass *analysis.Pass
 	rep  *report.Reporter
+	// atomic holds what the atomicaccess pass found.
+	atomic *atomicaccess.Result
 	// uses holds the atomic uses in this package, in source order.
 	uses map[*types.Var][]atomicUse
-	// imported holds the facts of variables of other packages.
-	imported map[*types.Var]*usedAtomically
-	// provenance caches pathKey's answer for local variables.
+	// imported caches the facts of variables of other packages, nil included.
+	imported map[*types.Var]*atomicaccess.UsedAtomically
+	// provenance is for sharing.go's pathKey, which the pass's Path replaces.
 	provenance map[*types.Var][]string
 	// refs indexes the references to functions, built on first use.
 	refs *refIndex
@@ -107,23 +75,23 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	importsAtomic := match.Imports(pass.Pkg, syncAtomic)
-	facts := pass.AllObjectFacts()
-	if !importsAtomic && len(facts) == 0 {
-		return nil, nil
-	}
+	res := pass.ResultOf[atomicaccess.Analyzer].(*atomicaccess.Result)
 	c := &checker{
 		pass:       pass,
+		atomic:     res,
 		uses:       map[*types.Var][]atomicUse{},
-		imported:   map[*types.Var]*usedAtomically{},
+		imported:   map[*types.Var]*atomicaccess.UsedAtomically{},
 		provenance: map[*types.Var][]string{},
 	}
-	for _, f := range facts {
-		v, ok := f.Object.(*types.Var)
-		fact, ok2 := f.Fact.(*usedAtomically)
-		if ok && ok2 && v.Pkg() != pass.Pkg {
-			c.imported[v] = fact
+	for v, accs := range res.All() {
+		for _, a := range accs {
+			c.uses[v] = append(c.uses[v], atomicUse{
+				cur: a.Call, fn: a.Func, pos: a.Call.Node().Pos(), file: a.File, line: a.Line, key: a.Path,
+			})
 		}
+	}
+	if len(c.uses) == 0 && !res.HasImported() {
+		return nil, nil
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	var files []inspector.Cursor
@@ -132,22 +100,13 @@ func run(pass *analysis.Pass) (any, error) {
 		// Tests read counters after wg.Wait() and set flags before starting
 		// the code under test: happens-before edges this analyzer cannot
 		// see. Their races are not production bugs either way, so test files
-		// neither report nor count as atomic uses.
+		// neither report nor count as atomic uses (the pass skips them too).
 		if report.InTestFile(pass.Fset, f.FileStart) {
 			continue
 		}
 		files = append(files, fileCur)
 	}
 	c.files = files
-	if importsAtomic {
-		for _, fileCur := range files {
-			c.collectAtomic(fileCur)
-		}
-		c.exportFacts()
-	}
-	if len(c.uses) == 0 && len(c.imported) == 0 {
-		return nil, nil
-	}
 	c.rep = report.New(pass)
 	for _, fileCur := range files {
 		c.checkFile(fileCur)
@@ -155,151 +114,14 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// collectAtomic records the calls of sync/atomic functions whose first
-// argument is &v or &x.f (possibly converted through unsafe.Pointer).
-func (c *checker) collectAtomic(fileCur inspector.Cursor) {
-	info := c.pass.TypesInfo
-	for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		fn := match.Callee(info, call)
-		if fn == nil || !atomicFuncs[fn.Name()] || !match.Func(fn, syncAtomic, fn.Name()) || len(call.Args) == 0 {
-			continue
-		}
-		v, operand := addressed(info, call.Args[0])
-		if v == nil {
-			continue
-		}
-		p := c.pass.Fset.Position(call.Pos())
-		c.uses[v] = append(c.uses[v], atomicUse{
-			cur: cur, fn: fn.Name(), pos: call.Pos(), file: filepath.Base(p.Filename), line: p.Line,
-			key: c.pathKey(operand, 0),
-		})
+// importedFact returns the fact of v, a variable of another package, or nil.
+func (c *checker) importedFact(v *types.Var) *atomicaccess.UsedAtomically {
+	f, ok := c.imported[v]
+	if !ok {
+		f = c.atomic.Imported(v)
+		c.imported[v] = f
 	}
-}
-
-// addressed returns the variable or field whose address e is: &v, &x.f,
-// &pkg.V, optionally inside conversions such as
-// (*unsafe.Pointer)(unsafe.Pointer(&x.p)). It returns nil for anything else
-// (a pointer variable, &a[i]) and for variables whose type is not one that
-// the atomic functions operate on.
-func addressed(info *types.Info, e ast.Expr) (*types.Var, ast.Expr) {
-	for {
-		e = astutil.Unparen(e)
-		call, ok := e.(*ast.CallExpr)
-		if !ok || len(call.Args) != 1 {
-			break
-		}
-		if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
-			return nil, nil
-		}
-		e = call.Args[0]
-	}
-	u, ok := e.(*ast.UnaryExpr)
-	if !ok || u.Op != token.AND {
-		return nil, nil
-	}
-	x := astutil.Unparen(u.X)
-	if sel, ok := x.(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok && s.Kind() != types.FieldVal {
-			return nil, nil
-		}
-	} else if _, ok := x.(*ast.Ident); !ok {
-		return nil, nil
-	}
-	v, ok := match.ObjectOf(info, x).(*types.Var)
-	if !ok || v == nil {
-		return nil, nil
-	}
-	v = v.Origin()
-	switch t := v.Type().Underlying().(type) {
-	case *types.Basic:
-		if t.Info()&types.IsInteger == 0 && t.Kind() != types.UnsafePointer {
-			return nil, nil
-		}
-	case *types.Pointer:
-	default:
-		return nil, nil
-	}
-	return v, x
-}
-
-// exportFacts exports a fact for each exported variable and field that this
-// package uses atomically and that other packages can access.
-func (c *checker) exportFacts() {
-	var fields map[*types.Var]bool
-	for v, uses := range c.uses {
-		if v.Pkg() != c.pass.Pkg || !v.Exported() {
-			continue
-		}
-		if v.IsField() {
-			if fields == nil {
-				fields = reachableFields(c.pass.Pkg)
-			}
-			if !fields[v] {
-				continue
-			}
-		} else if v.Parent() != c.pass.Pkg.Scope() {
-			continue
-		}
-		u := uses[0]
-		fact := &usedAtomically{Func: u.fn, At: fmt.Sprintf("%s:%d", u.file, u.line)}
-		for _, u := range uses {
-			if !slices.ContainsFunc(fact.Paths, func(p []string) bool { return slices.Equal(p, u.key) }) {
-				fact.Paths = append(fact.Paths, u.key)
-			}
-		}
-		c.pass.ExportObjectFact(v, fact)
-	}
-}
-
-// reachableFields returns the exported fields that other packages can
-// select: those of exported struct types, of anonymous structs inside them
-// and of the embedded types they promote.
-func reachableFields(pkg *types.Package) map[*types.Var]bool {
-	out := map[*types.Var]bool{}
-	seen := map[types.Type]bool{}
-	var walk func(t types.Type)
-	walk = func(t types.Type) {
-		t = types.Unalias(t)
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		if n, ok := t.(*types.Named); ok && (n.Obj().Pkg() != pkg) {
-			return
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return
-		}
-		for f := range st.Fields() {
-			if f.Exported() {
-				out[f] = true
-			}
-			ft := types.Unalias(f.Type())
-			if p, ok := ft.(*types.Pointer); ok {
-				ft = types.Unalias(p.Elem())
-			}
-			switch ft.(type) {
-			case *types.Struct:
-				walk(ft)
-			case *types.Named:
-				if f.Embedded() {
-					walk(ft)
-				}
-			}
-		}
-	}
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && tn.Exported() && !tn.IsAlias() {
-			walk(tn.Type())
-		}
-	}
-	return out
+	return f
 }
 
 // checkFile reports the plain accesses to tracked variables in one file.
@@ -313,7 +135,7 @@ func (c *checker) checkFile(fileCur inspector.Cursor) {
 		}
 		v = v.Origin()
 		uses, local := c.uses[v]
-		fact := c.imported[v]
+		fact := c.importedFact(v)
 		if !local && fact == nil {
 			continue
 		}
@@ -332,7 +154,7 @@ func (c *checker) checkFile(fileCur inspector.Cursor) {
 		}
 		switch {
 		case v.IsField():
-			// Only atomic uses on the same access path count (see pathKey).
+			// Only atomic uses on the same access path count (see atomicaccess.Result.Path).
 			uses, fact = c.samePath(acc, uses, fact)
 			if len(uses) == 0 && fact == nil || !c.sharedField(acc) {
 				continue
@@ -353,8 +175,8 @@ func (c *checker) checkFile(fileCur inspector.Cursor) {
 // path is a suffix of the path of the field access acc: &p.stats.Hits
 // marks s.stats.Hits and x.pool.stats.Hits, but not s.Hits where s is a
 // *Stats snapshot returned by a function.
-func (c *checker) samePath(acc inspector.Cursor, uses []atomicUse, fact *usedAtomically) ([]atomicUse, *usedAtomically) {
-	key := c.pathKey(acc.Node().(ast.Expr), 0)
+func (c *checker) samePath(acc inspector.Cursor, uses []atomicUse, fact *atomicaccess.UsedAtomically) ([]atomicUse, *atomicaccess.UsedAtomically) {
+	key := c.atomic.Path(acc.Node().(ast.Expr))
 	var out []atomicUse
 	for _, u := range uses {
 		if hasSuffix(key, u.key) {
@@ -406,7 +228,7 @@ func (c *checker) plainAccess(acc inspector.Cursor) bool {
 	return true
 }
 
-func (c *checker) report(acc inspector.Cursor, v *types.Var, uses []atomicUse, fact *usedAtomically) {
+func (c *checker) report(acc inspector.Cursor, v *types.Var, uses []atomicUse, fact *atomicaccess.UsedAtomically) {
 	var where string
 	var related []analysis.RelatedInformation
 	if len(uses) > 0 {

@@ -3,13 +3,13 @@ package upstream
 import "sync/atomic"
 
 type Counter struct {
-	Hits   int64 // want Hits:`atomic\.AddInt64 at upstream\.go:16 via Hits$`
+	Hits   int64
 	Misses int64
 	hidden int64
 }
 
 // Inner is promoted through an unexported embedded type.
-type inner struct{ Depth int32 } // want Depth:`atomic\.LoadInt32 at upstream\.go:\d+ via inner\.Depth$`
+type inner struct{ Depth int32 }
 
 type Tree struct{ inner }
 
@@ -19,7 +19,7 @@ func (c *Counter) Hide() { atomic.AddInt64(&c.hidden, 1) }
 
 func (t *Tree) D() int32 { return atomic.LoadInt32(&t.Depth) }
 
-var Total uint64 // want Total:`atomic\.AddUint64 at upstream\.go:\d+ via atomicmix/upstream\.Total$`
+var Total uint64
 
 var total2 uint64
 
