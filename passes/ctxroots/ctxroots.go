@@ -58,11 +58,11 @@ func run(pass *analysis.Pass) (any, error) {
 		roots:    map[*types.Func]*rootSite{},
 		visiting: map[*types.Var]bool{},
 	}
-	if !match.Imports(pass.Pkg, "context") {
-		return r, nil // no root context without the package
-	}
 	for _, f := range pass.Files {
 		r.files[pass.Fset.File(f.FileStart)] = f
+	}
+	if !match.Imports(pass.Pkg, "context") {
+		return r, nil // no root context without the package
 	}
 	r.findRoots(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root())
 	return r, nil

@@ -62,13 +62,13 @@ func run(pass *analysis.Pass) (any, error) {
 		honors:    map[*types.Func]bool{},
 		depr:      map[*types.Func]bool{},
 	}
+	for _, f := range pass.Files {
+		r.files[pass.Fset.File(f.FileStart)] = f
+	}
 	// Fast path: a context in scope needs a context.Context or an
 	// *http.Request parameter, which names the type.
 	if !match.Imports(pass.Pkg, "context") && !match.Imports(pass.Pkg, "net/http") {
 		return r, nil
-	}
-	for _, f := range pass.Files {
-		r.files[pass.Fset.File(f.FileStart)] = f
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	r.collect(root)
@@ -370,8 +370,10 @@ func (r *Result) derivedVar(v *types.Var, depth int) bool {
 // isParam reports whether v is a parameter (not a local variable).
 func (r *Result) isParam(v *types.Var) bool { return r.paramVars[v] }
 
+// IsContext reports whether t is context.Context.
 func IsContext(t types.Type) bool { return t != nil && match.IsType(t, "context", "Context") }
 
+// IsRequestPtr reports whether t is *net/http.Request.
 func IsRequestPtr(t types.Type) bool {
 	if t == nil {
 		return false

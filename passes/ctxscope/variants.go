@@ -25,6 +25,7 @@ func (r *Result) markDeprecated(fn *types.Func) {
 	r.pass.ExportObjectFact(fn, &deprecated{Deprecated: true})
 }
 
+// IsVariantName reports whether name marks a context variant (XContext).
 func IsVariantName(name string) bool {
 	for _, s := range Suffixes {
 		if len(name) > len(s) && strings.HasSuffix(name, s) {
@@ -47,6 +48,8 @@ func isDeprecated(cg *ast.CommentGroup) bool {
 	return false
 }
 
+// Deprecated reports whether fn, of this package or another, is a
+// deprecated context variant: one never to suggest.
 func (r *Result) Deprecated(fn *types.Func) bool {
 	fn = fn.Origin()
 	if fn.Pkg() == r.pass.Pkg {
