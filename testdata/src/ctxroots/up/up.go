@@ -1,0 +1,68 @@
+// Package up declares functions whose startsRoot facts package down uses.
+package up
+
+import "context"
+
+// Do honours its context.
+func Do(ctx context.Context) error { return ctx.Err() }
+
+// LogInfo logs.
+func LogInfo(ctx context.Context, msg string) {}
+
+// Fetch starts a root context and hands it on.
+func Fetch(key string) error { // want Fetch:"startsRoot"
+	return Do(context.Background())
+}
+
+// Todo starts one through a variable.
+func Todo() error { // want Todo:"startsRoot"
+	ctx := context.TODO()
+	return Do(ctx)
+}
+
+// Derived hands on a context derived from a new root.
+func Derived() error { // want Derived:"startsRoot"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	return Do(ctx)
+}
+
+// InGoroutine detaches work on purpose.
+func InGoroutine() { go Do(context.Background()) }
+
+// Explained says why it detaches.
+func Explained() error {
+	// The work must outlive the caller: detach on purpose.
+	return Do(context.Background())
+}
+
+// Logs only logs with the new root: no fact.
+func Logs() { LogInfo(context.Background(), "x") }
+
+// Quiet hands it to a function that ignores its context: no fact.
+func Quiet() { ignore(context.Background()) }
+
+func ignore(ctx context.Context) {}
+
+// Close hands it to cleanup: no fact.
+func Close() error { return closeIt(context.Background()) }
+
+func closeIt(ctx context.Context) error { return ctx.Err() }
+
+// WithCtx has a context parameter: no fact.
+func WithCtx(ctx context.Context) error { return Do(context.Background()) }
+
+// Gen is generic.
+func Gen[T any](v T) error { return Do(context.Background()) } // want Gen:"startsRoot"
+
+// T has a method that starts a root context.
+type T struct{}
+
+// Method starts a root context.
+func (T) Method() error { return Do(context.Background()) } // want Method:"startsRoot"
+
+// Stored keeps the root for later: no fact.
+var stored context.Context
+
+// Keep stores a root context in a package variable.
+func Keep() { stored = context.Background() }
