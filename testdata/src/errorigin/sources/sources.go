@@ -30,7 +30,7 @@ func assigned(ch chan error) {
 	err = up.ErrPlain
 	use(err) // want `sources: none; complete`
 	err = <-ch
-	use(err) // want `sources: none; incomplete`
+	use(err)                 // want `sources: none; incomplete`
 	use(error(up.Aliased())) // want `sources: up.Aliased; complete`
 }
 

@@ -104,7 +104,7 @@ func negatives(err error, n int, s fmt.Stringer, v any) []error {
 	}
 }
 
-func forward(format string, args ...any) error { // want forward:"errorfWrapper"
+func forward(format string, args ...any) error {
 	return fmt.Errorf(format, args...)
 }
 
