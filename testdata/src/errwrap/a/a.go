@@ -188,6 +188,12 @@ type hiddenAbove struct {
 
 func (e *hiddenAbove) Error() string { return e.err.Error() }
 
+type nolintLookalike struct { // want `error type nolintLookalike holds its cause in field err but has no Unwrap method`
+	err error //nolintx: not a nolint directive
+}
+
+func (e *nolintLookalike) Error() string { return e.err.Error() }
+
 type notShown struct {
 	Msg  string
 	Last error // a bookkeeping field, not shown by Error
