@@ -20,6 +20,7 @@ import (
 	"github.com/prodvet/prodvet/internal/goversion"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/errorfwrap"
 )
 
 //go:embed doc.go
@@ -43,12 +44,11 @@ var Analyzer = New()
 func New() *analysis.Analyzer {
 	o := &options{}
 	a := &analysis.Analyzer{
-		Name:      Name,
-		Doc:       analyzerdoc.MustExtract(doc, Name),
-		URL:       report.URL(Name),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		Run:       o.run,
-		FactTypes: []analysis.Fact{new(isWrapper)},
+		Name:     Name,
+		Doc:      analyzerdoc.MustExtract(doc, Name),
+		URL:      report.URL(Name),
+		Requires: []*analysis.Analyzer{inspect.Analyzer, errorfwrap.Analyzer},
+		Run:      o.run,
 	}
 	a.Flags.Var(&o.opaqueOK, "opaque-ok",
 		"comma-separated package paths or functions (pkg/path.Func, pkg/path.Type.Method) where errors are formatted with %v on purpose, to hide the cause")
@@ -74,17 +74,6 @@ func (l *list) Set(s string) error {
 	return nil
 }
 
-// isWrapper is the fact that a function forwards its format and arguments
-// to fmt.Errorf (directly or through another such function) and returns
-// the error: a %w in its format wraps.
-type isWrapper struct {
-	Errorf bool // always true; gob needs an exported field
-}
-
-func (*isWrapper) AFact() {}
-
-func (*isWrapper) String() string { return "errorfWrapper" }
-
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 type checker struct {
@@ -92,25 +81,25 @@ type checker struct {
 	pass     *analysis.Pass
 	rep      *report.Reporter
 	file     *ast.File
-	wrappers map[*types.Func]bool
+	wrappers *errorfwrap.Result
 	decls    map[*types.Func]*ast.FuncDecl
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
-	c := &checker{options: o, pass: pass, rep: report.New(pass), wrappers: map[*types.Func]bool{}, decls: map[*types.Func]*ast.FuncDecl{}}
+	c := &checker{options: o, pass: pass, rep: report.New(pass), wrappers: pass.ResultOf[errorfwrap.Analyzer].(*errorfwrap.Result), decls: map[*types.Func]*ast.FuncDecl{}}
 	c.rep.HonorNolint("errorlint") // errorlint reports the same %v and string-building cases
 	if !c.relevant() {
 		return nil, nil
 	}
 	// A package whose non-test files import testing is test support
 	// (fakes, stub servers, e2e harnesses): its errors reach tests, not
-	// production callers. Its wrappers still get their facts.
+	// production callers.
 	testSupport := report.TestSupport(pass)
-	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	c.findWrappers(root)
 	if testSupport || c.packageOpaque() {
 		return nil, nil
 	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.findDecls(root)
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build errors to feed the code under test; how they format
@@ -144,140 +133,18 @@ func (c *checker) relevant() bool {
 			return true
 		}
 	}
-	direct := map[*types.Package]bool{}
-	for _, imp := range c.pass.Pkg.Imports() {
-		direct[imp] = true
-	}
-	for _, f := range c.pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*isWrapper); ok && direct[f.Object.Pkg()] {
-			return true
-		}
-	}
-	return false
+	return c.wrappers.ImportsWrapper()
 }
 
-// ---- errorf wrappers ----
-
-// findWrappers finds the functions of the package that forward their
-// "format string, args ...any" parameters to fmt.Errorf or to another
-// wrapper and return an error, and exports an isWrapper fact for each, the
-// way the printf pass finds print wrappers.
-func (c *checker) findWrappers(root inspector.Cursor) {
-	info := c.pass.TypesInfo
-	type candidate struct {
-		fn      *types.Func
-		callees []*types.Func // functions it forwards format and args to
-	}
-	var cands []*candidate
+// findDecls records the function declarations of the package, for the
+// Error methods of its error types.
+func (c *checker) findDecls(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
-		fn, _ := info.Defs[decl.Name].(*types.Func)
-		if fn == nil {
-			continue
-		}
-		c.decls[fn] = decl
-		if decl.Body == nil {
-			continue
-		}
-		format, args := formatArgsParams(fn.Signature())
-		if format == nil || !returnsError(fn.Signature()) {
-			continue
-		}
-		cand := &candidate{fn: fn}
-		is := func(e ast.Expr, v *types.Var) bool {
-			id, ok := astutil.Unparen(e).(*ast.Ident)
-			return ok && info.Uses[id] == v
-		}
-	scan:
-		for n := range cur.ChildAt(edge.FuncDecl_Body, -1).Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)) {
-			switch n := n.Node().(type) {
-			case *ast.AssignStmt: // a wrapper that rewrites its format is not a plain wrapper
-				for _, lhs := range n.Lhs {
-					if is(lhs, format) || is(lhs, args) {
-						break scan
-					}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND && (is(n.X, format) || is(n.X, args)) {
-					break scan
-				}
-			case *ast.CallExpr:
-				if k := len(n.Args); k >= 2 && n.Ellipsis.IsValid() && is(n.Args[k-1], args) && is(n.Args[k-2], format) {
-					if callee := match.Callee(info, n); callee != nil {
-						cand.callees = append(cand.callees, callee)
-					}
-				}
-			}
-		}
-		if len(cand.callees) > 0 {
-			cands = append(cands, cand)
+		if fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); fn != nil {
+			c.decls[fn] = decl
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, cand := range cands {
-			if c.wrappers[cand.fn] {
-				continue
-			}
-			for _, callee := range cand.callees {
-				if match.Func(callee, "fmt", "Errorf") || c.isWrapper(callee) {
-					c.wrappers[cand.fn] = true
-					changed = true
-					break
-				}
-			}
-		}
-	}
-	for fn := range c.wrappers {
-		c.pass.ExportObjectFact(fn, &isWrapper{Errorf: true})
-	}
-}
-
-// isWrapper reports whether fn is an errorf wrapper of this package or,
-// by its fact, of another.
-func (c *checker) isWrapper(fn *types.Func) bool {
-	if fn == nil {
-		return false
-	}
-	fn = fn.Origin()
-	if c.wrappers[fn] {
-		return true
-	}
-	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
-		return false
-	}
-	var fact isWrapper
-	return c.pass.ImportObjectFact(fn, &fact)
-}
-
-// formatArgsParams returns the "format string" and "args ...any" last
-// parameters of sig, or nils.
-func formatArgsParams(sig *types.Signature) (format, args *types.Var) {
-	params := sig.Params()
-	n := params.Len()
-	if !sig.Variadic() || n < 2 {
-		return nil, nil
-	}
-	if params.At(n-2).Type() != types.Typ[types.String] {
-		return nil, nil
-	}
-	slice, ok := params.At(n - 1).Type().(*types.Slice)
-	if !ok {
-		return nil, nil
-	}
-	if iface, ok := types.Unalias(slice.Elem()).(*types.Interface); !ok || !iface.Empty() {
-		return nil, nil
-	}
-	return params.At(n - 2), params.At(n - 1)
-}
-
-func returnsError(sig *types.Signature) bool {
-	for v := range sig.Results().Variables() {
-		if isError(v.Type()) {
-			return true
-		}
-	}
-	return false
 }
 
 // isError reports whether values of type t are errors: t implements error
@@ -305,7 +172,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkFormat(cur, call, 0, "fmt.Errorf")
 	case match.Func(fn, "errors", "New"):
 		c.checkErrorsNew(cur, call)
-	case c.isWrapper(fn):
+	case c.wrappers.IsWrapper(fn):
 		c.checkFormat(cur, call, fn.Signature().Params().Len()-2, fn.Name())
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/prodvet/prodvet/internal/report"
 )
 
 // checkType reports a package-level error type that holds a cause but has
@@ -108,7 +110,7 @@ func (c *checker) hidden(stx *ast.StructType, f *types.Var) bool {
 				continue
 			}
 			for _, cm := range cg.List {
-				if isNolint(cm.Text) {
+				if report.IsNolint(cm.Text) {
 					return true
 				}
 			}
@@ -116,20 +118,12 @@ func (c *checker) hidden(stx *ast.StructType, f *types.Var) bool {
 	}
 	for _, cg := range c.fileOf(f.Pos()).Comments {
 		for _, cm := range cg.List {
-			if fset.Position(cm.Slash).Line == line && isNolint(cm.Text) {
+			if fset.Position(cm.Slash).Line == line && report.IsNolint(cm.Text) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func isNolint(text string) bool {
-	rest, ok := strings.CutPrefix(text, "//")
-	if !ok {
-		return false
-	}
-	return strings.HasPrefix(strings.TrimLeft(rest, " \t"), "nolint")
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {

@@ -253,32 +253,52 @@ func directiveRanges(fset *token.FileSet, f *ast.File, matches func(text string)
 // naming "all", the suite or the analyzer, as in
 // "//nolint:prodvet,errcheck // reason".
 func NolintMatches(text, analyzer string) bool {
-	rest, ok := strings.CutPrefix(text, "//")
+	names, ok := nolintList(text)
 	if !ok {
 		return false
 	}
-	rest = strings.TrimLeft(rest, " \t")
-	rest, ok = strings.CutPrefix(rest, "nolint")
-	if !ok {
-		return false
-	}
-	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+	if names == nil {
 		return true // bare //nolint, possibly followed by an explanation
 	}
-	list, ok := strings.CutPrefix(rest, ":")
-	if !ok {
-		return false // e.g. //nolintfoo
-	}
-	if i := strings.IndexAny(list, " \t"); i >= 0 {
-		list = list[:i]
-	}
-	for name := range strings.SplitSeq(list, ",") {
+	for _, name := range names {
 		name = strings.TrimSpace(name)
 		if strings.EqualFold(name, "all") || strings.EqualFold(name, SuiteName) || strings.EqualFold(name, analyzer) {
 			return true
 		}
 	}
 	return false
+}
+
+// IsNolint reports whether the comment text is a nolint directive for any
+// linter, as in "//nolint" or "//nolint:errcheck // reason".
+func IsNolint(text string) bool {
+	_, ok := nolintList(text)
+	return ok
+}
+
+// nolintList returns the linters that a nolint directive lists, nil for a
+// bare //nolint; ok is false when text is no such directive.
+func nolintList(text string) (names []string, ok bool) {
+	rest, ok := strings.CutPrefix(text, "//")
+	if !ok {
+		return nil, false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	rest, ok = strings.CutPrefix(rest, "nolint")
+	if !ok {
+		return nil, false
+	}
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return nil, true
+	}
+	list, ok := strings.CutPrefix(rest, ":")
+	if !ok {
+		return nil, false // e.g. //nolintfoo
+	}
+	if i := strings.IndexAny(list, " \t"); i >= 0 {
+		list = list[:i]
+	}
+	return strings.Split(list, ","), true
 }
 
 // NosecMatches reports whether the comment text is a gosec suppression that

@@ -22,11 +22,31 @@ func TestNolintMatches(t *testing.T) {
 		{"//nolint:errcheck", false},
 		{"//nolint:errcheck // httptimeout", false},
 		{"//nolintx", false},
+		{"//nolint:", false},
 		{"// not a nolint", false},
 		{"/* nolint */", false},
 	} {
 		if got := report.NolintMatches(tc.text, "httptimeout"); got != tc.want {
 			t.Errorf("NolintMatches(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestIsNolint(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"//nolint", true},
+		{"// nolint // reason", true},
+		{"//nolint:errcheck", true},
+		{"//nolint:errorlint // hidden", true},
+		{"//nolintx", false},
+		{"// not a nolint", false},
+		{"/* nolint */", false},
+	} {
+		if got := report.IsNolint(tc.text); got != tc.want {
+			t.Errorf("IsNolint(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }

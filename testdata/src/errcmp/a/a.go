@@ -1,4 +1,4 @@
-package a // want package:"wraps\\(errWrapped\\)"
+package a
 
 import (
 	"bufio"

@@ -104,7 +104,7 @@ func negatives(err error, n int, s fmt.Stringer, v any) []error {
 	}
 }
 
-func forward(format string, args ...any) error { // want forward:"errorfWrapper"
+func forward(format string, args ...any) error {
 	return fmt.Errorf(format, args...)
 }
 
@@ -187,6 +187,12 @@ type hiddenAbove struct {
 }
 
 func (e *hiddenAbove) Error() string { return e.err.Error() }
+
+type nolintLookalike struct { // want `error type nolintLookalike holds its cause in field err but has no Unwrap method`
+	err error //nolintx: not a nolint directive
+}
+
+func (e *nolintLookalike) Error() string { return e.err.Error() }
 
 type notShown struct {
 	Msg  string

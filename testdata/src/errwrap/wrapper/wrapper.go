@@ -7,7 +7,7 @@ import (
 )
 
 // Wrapf forwards to fmt.Errorf.
-func Wrapf(format string, args ...any) error { // want Wrapf:"errorfWrapper"
+func Wrapf(format string, args ...any) error {
 	return fmt.Errorf(format, args...)
 }
 
@@ -15,13 +15,13 @@ func Wrapf(format string, args ...any) error { // want Wrapf:"errorfWrapper"
 type Client struct{ name string }
 
 // Errorf forwards to Wrapf, itself a wrapper.
-func (c *Client) Errorf(format string, args ...any) error { // want Errorf:"errorfWrapper"
+func (c *Client) Errorf(format string, args ...any) error {
 	log.Print(c.name)
 	return Wrapf(format, args...)
 }
 
 // Fail forwards through Wrapf with a leading code.
-func Fail(code int, format string, args ...any) error { // want Fail:"errorfWrapper"
+func Fail(code int, format string, args ...any) error {
 	log.Print(code)
 	return Wrapf(format, args...)
 }
