@@ -94,6 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.rep = report.New(pass, report.SkipTestFiles)
 	var files []inspector.Cursor
 	for fileCur := range root.Children() {
 		f := fileCur.Node().(*ast.File)
@@ -101,13 +102,12 @@ func run(pass *analysis.Pass) (any, error) {
 		// the code under test: happens-before edges this analyzer cannot
 		// see. Their races are not production bugs either way, so test files
 		// neither report nor count as atomic uses (the pass skips them too).
-		if report.InTestFile(pass.Fset, f.FileStart) {
+		if !c.rep.Covers(f.FileStart) {
 			continue
 		}
 		files = append(files, fileCur)
 	}
 	c.files = files
-	c.rep = report.New(pass)
 	for _, fileCur := range files {
 		c.checkFile(fileCur)
 	}

@@ -68,9 +68,6 @@ func run(pass *analysis.Pass) (any, error) {
 	if !match.Imports(pass.Pkg, "context") && !match.Imports(pass.Pkg, "net/http") {
 		return nil, nil
 	}
-	if report.TestSupport(pass) {
-		return nil, nil // fakes and stub servers serve tests, not requests; their facts still count
-	}
 	c := &checker{
 		pass:     pass,
 		info:     pass.TypesInfo,
@@ -79,12 +76,16 @@ func run(pass *analysis.Pass) (any, error) {
 		siblings: map[sibKey]*types.Func{},
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	c.rep = report.New(pass)
+	// Tests and test support (fakes, stub servers) serve no request.
+	c.rep = report.New(pass, report.SkipTests)
+	if !c.rep.CoversPackage() {
+		return nil, nil
+	}
 	c.rep.HonorNolint("contextcheck", "noctx") // they report the same missing contexts
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
-		if report.InTestFile(pass.Fset, c.file.FileStart) {
-			continue // tests serve no request
+		if !c.rep.Covers(c.file.FileStart) {
+			continue
 		}
 		for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 			c.checkCall(cur, cur.Node().(*ast.CallExpr))

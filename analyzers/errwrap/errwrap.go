@@ -86,16 +86,14 @@ type checker struct {
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
-	c := &checker{options: o, pass: pass, rep: report.New(pass), wrappers: pass.ResultOf[errorfwrap.Analyzer].(*errorfwrap.Result), decls: map[*types.Func]*ast.FuncDecl{}}
+	c := &checker{options: o, pass: pass, rep: report.New(pass, report.SkipTests), wrappers: pass.ResultOf[errorfwrap.Analyzer].(*errorfwrap.Result), decls: map[*types.Func]*ast.FuncDecl{}}
 	c.rep.HonorNolint("errorlint") // errorlint reports the same %v and string-building cases
 	if !c.relevant() {
 		return nil, nil
 	}
-	// A package whose non-test files import testing is test support
-	// (fakes, stub servers, e2e harnesses): its errors reach tests, not
-	// production callers.
-	testSupport := report.TestSupport(pass)
-	if testSupport || c.packageOpaque() {
+	// Test support (fakes, stub servers, e2e harnesses) builds errors that
+	// reach tests, not production callers.
+	if !c.rep.CoversPackage() || c.packageOpaque() {
 		return nil, nil
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
@@ -104,7 +102,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build errors to feed the code under test; how they format
 		// them reaches no caller in production.
-		if report.InTestFile(pass.Fset, c.file.FileStart) {
+		if !c.rep.Covers(c.file.FileStart) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.CallExpr)(nil), (*ast.TypeSpec)(nil)) {

@@ -82,7 +82,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 	if !match.Imports(pass.Pkg, netHTTP) {
 		return nil, nil
 	}
-	c := &checker{options: o, pass: pass, rep: report.New(pass)}
+	c := &checker{options: o, pass: pass, rep: report.New(pass, report.SkipTestFiles)}
 	// gosec reports the same server problems as G112 and G114; code
 	// reviewed with "#nosec G112" is not reported again.
 	c.rep.HonorNosec(CategoryServer, "G112")
@@ -92,7 +92,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build clients and servers against httptest servers on
 		// purpose; a missing timeout there hangs a test, not production.
-		if report.InTestFile(pass.Fset, c.file.FileStart) {
+		if !c.rep.Covers(c.file.FileStart) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.Ident)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil)) {

@@ -86,18 +86,14 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:      pass,
-		rep:       report.New(pass),
+		rep:       report.New(pass, report.SkipTestFiles), // tests and benchmarks are not production code
 		pools:     make(map[*types.Var]*pool),
 		funcDecls: make(map[*types.Func]*ast.FuncDecl),
 		stores:    make(map[types.Object]int),
 		putVars:   make(map[types.Object]putVar),
-		tests:     make(map[*token.File]bool),
 		reported:  make(map[token.Pos]bool),
 	}
 	for _, f := range pass.Files {
-		if tf := pass.Fset.File(f.FileStart); tf != nil && report.InTestFile(pass.Fset, f.FileStart) {
-			c.tests[tf] = true
-		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && fn != nil {
@@ -763,9 +759,6 @@ func (c *checker) satisfies(t, at types.Type) bool {
 }
 
 func (c *checker) report(rng analysis.Range, category, msg string) {
-	if c.tests[c.pass.Fset.File(rng.Pos())] {
-		return // tests and benchmarks are not production code
-	}
 	c.rep.Report(rng, category, msg)
 }
 

@@ -55,10 +55,10 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	// A package whose non-test files import testing is test support
-	// (fakes, harnesses, test vectors): it reads from readers the test
-	// controls, and what it does reaches no production caller.
-	if report.ImportsTesting(pass) {
+	// Tests and test support (fakes, harnesses, test vectors) read from
+	// readers the test controls; what they do reaches no production caller.
+	rep := report.New(pass, report.SkipTests)
+	if !rep.CoversPackage() {
 		return nil, nil
 	}
 	var c *checker // created on the first candidate: most packages have none
@@ -70,11 +70,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok || sel.Sel.Name != "Read" {
 			continue
 		}
-		if report.InTestFile(pass.Fset, call.Pos()) {
+		if !rep.Covers(call.Pos()) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, info: pass.TypesInfo}
+			c = &checker{pass: pass, info: pass.TypesInfo, rep: rep}
 		}
 		c.check(cur, call, sel)
 	}
@@ -305,13 +305,6 @@ func (c *checker) uses(n ast.Node, v *types.Var) bool {
 		return !found
 	})
 	return found
-}
-
-func (c *checker) reporter() *report.Reporter {
-	if c.rep == nil {
-		c.rep = report.New(c.pass)
-	}
-	return c.rep
 }
 
 // exprText renders e for a message, or def when it is long or complex.
@@ -608,7 +601,7 @@ func (c *checker) reportDropped(rc readCall, ctx readContext, exit ast.Stmt) {
 	msg := fmt.Sprintf("Read returned %s bytes together with %s, but this %s drops them: "+
 		"Read may return %s > 0 with io.EOF or another error, so the last chunk of the stream is lost; "+
 		"process %s before checking %s", n, err, what, n, bufN, err)
-	c.reporter().ReportDiagnostic(analysis.Diagnostic{
+	c.rep.ReportDiagnostic(analysis.Diagnostic{
 		Pos:      exit.Pos(),
 		End:      exit.End(),
 		Category: CategoryDroppedData,

@@ -378,7 +378,7 @@ func (c *checker) reportShort(rc readCall, use ast.Node, size int64) {
 			"Read may fill fewer bytes than its length, even without an error, so the rest of it is stale data; "+
 			"use io.ReadFull(%s, %s)", r, arg)
 	}
-	c.reporter().ReportDiagnostic(analysis.Diagnostic{
+	c.rep.ReportDiagnostic(analysis.Diagnostic{
 		Pos:            rc.call.Pos(),
 		End:            rc.call.End(),
 		Category:       CategoryShortRead,

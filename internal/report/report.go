@@ -145,6 +145,10 @@ func (r *Reporter) editable(fixes []analysis.SuggestedFix) bool {
 	return true
 }
 
+// CoversPackage reports whether the policy lets anything in this package be
+// reported: false for a test-support package under SkipTests.
+func (r *Reporter) CoversPackage() bool { return !r.inTest }
+
 // Covers reports whether the Reporter's test policy lets a finding at pos
 // be reported: an analyzer may skip the work for code it does not cover.
 func (r *Reporter) Covers(pos token.Pos) bool {
