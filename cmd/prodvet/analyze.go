@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/prodvet/prodvet/internal/driver"
 )
@@ -23,23 +24,27 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "prodvet: %v\n", err)
 		return exitError
 	}
-	if msgs := driver.LoadErrors(pkgs); len(msgs) > 0 {
-		fmt.Fprintf(stderr, "prodvet: cannot analyze: packages have errors:\n")
-		for _, m := range msgs {
-			fmt.Fprintf(stderr, "  %s\n", m)
+	// Packages with errors, and those that import them, are skipped and
+	// listed; the rest are analyzed as usual, and the exit status still
+	// says that something did not build.
+	loadErrors := driver.LoadErrors(pkgs)
+	pkgs, skipped := driver.Healthy(pkgs)
+	reportSkipped(stderr, loadErrors, skipped)
+	var findings []finding
+	failed := len(loadErrors) > 0 || len(skipped) > 0
+	if len(pkgs) > 0 {
+		graph, err := driver.Analyze(cfg.analyzers, pkgs, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "prodvet: %v\n", err)
+			return exitError
 		}
-		return exitError
+		var errs []error
+		findings, errs = driver.Collect(graph)
+		for _, err := range errs {
+			fmt.Fprintf(stderr, "prodvet: %v\n", err)
+		}
+		failed = failed || len(errs) > 0
 	}
-	graph, err := driver.Analyze(cfg.analyzers, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(stderr, "prodvet: %v\n", err)
-		return exitError
-	}
-	findings, errs := driver.Collect(graph)
-	for _, err := range errs {
-		fmt.Fprintf(stderr, "prodvet: %v\n", err)
-	}
-	failed := len(errs) > 0
 
 	code := exitClean
 	switch {
@@ -58,7 +63,7 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 	case cfg.jsonOut:
 		err = printJSON(stdout, findings)
 	case cfg.sarifOut:
-		err = printSARIF(stdout, cfg.analyzers, findings)
+		err = printSARIF(stdout, cfg.analyzers, findings, loadErrors)
 	default:
 		printText(stdout, findings)
 	}
@@ -73,6 +78,26 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 		code = exitError
 	}
 	return code
+}
+
+// reportSkipped lists on stderr the errors of the packages that were not
+// analyzed, then each package skipped only because it imports one of them.
+func reportSkipped(stderr io.Writer, loadErrors []string, skipped []driver.Skipped) {
+	if len(loadErrors) == 0 && len(skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(stderr, "prodvet: packages with errors, and the packages that import them, were not analyzed:\n")
+	for _, m := range loadErrors {
+		fmt.Fprintf(stderr, "  %s\n", m)
+	}
+	seen := map[string]bool{}
+	for _, s := range skipped {
+		if s.Broken == s.Pkg || seen[s.Pkg.PkgPath] || strings.HasSuffix(s.Pkg.ID, ".test") {
+			continue // its own errors are listed above; "p" and "p [p.test]" once; not the generated test main
+		}
+		seen[s.Pkg.PkgPath] = true
+		fmt.Fprintf(stderr, "  %s: not analyzed: imports %s, which has errors\n", s.Pkg.PkgPath, s.Broken.PkgPath)
+	}
 }
 
 // relPath makes a file name, or a "file:line:col" position, relative to the

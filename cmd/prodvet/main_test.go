@@ -150,6 +150,82 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// TestBrokenPackageHidesNothing checks that one package that does not
+// type-check costs only itself and its importers: the healthy package's
+// findings are those of a run without the broken one, in every output
+// format, and the exit status still says that something did not build.
+func TestBrokenPackageHidesNothing(t *testing.T) {
+	dir := filepath.Join(testutil.TestData(t), "clitest")
+	for _, format := range [][]string{nil, {"-json"}, {"-sarif"}} {
+		name := strings.Join(append([]string{"text"}, format...), " ")
+		alone := prodvet(t, dir, append(format, "./findings")...)
+		mixed := prodvet(t, dir, append(format, "./broken", "./findings", "./usesbroken")...)
+		if alone.code != exitFindings || mixed.code != exitError {
+			t.Fatalf("%s: exit codes %d alone and %d with a broken package, want %d and %d\n%s",
+				name, alone.code, mixed.code, exitFindings, exitError, mixed.stderr)
+		}
+		for _, want := range []string{
+			"broken/broken.go:3:23: undefined: undefined",
+			"example.com/clitest/usesbroken: not analyzed: imports example.com/clitest/broken, which has errors",
+		} {
+			if !strings.Contains(mixed.stderr, want) {
+				t.Errorf("%s: stderr lacks %q:\n%s", name, want, mixed.stderr)
+			}
+		}
+		got, want := mixed.stdout, alone.stdout
+		if format != nil && format[0] == "-sarif" {
+			var alog, mlog struct {
+				Runs []struct {
+					Invocations []struct {
+						ExecutionSuccessful        bool
+						ToolExecutionNotifications []struct {
+							Level   string
+							Message struct{ Text string }
+						}
+					}
+					Results json.RawMessage
+				}
+			}
+			if err := json.Unmarshal([]byte(alone.stdout), &alog); err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal([]byte(mixed.stdout), &mlog); err != nil {
+				t.Fatal(err)
+			}
+			inv := mlog.Runs[0].Invocations[0]
+			if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 1 ||
+				inv.ToolExecutionNotifications[0].Level != "error" || inv.ToolExecutionNotifications[0].Message.Text != "undefined: undefined" {
+				t.Errorf("SARIF invocation does not carry the load error as a notification: %+v", inv)
+			}
+			if !alog.Runs[0].Invocations[0].ExecutionSuccessful {
+				t.Error("SARIF: a clean load is not executionSuccessful")
+			}
+			got, want = string(mlog.Runs[0].Results), string(alog.Runs[0].Results)
+		}
+		if got != want || !strings.Contains(want, "without Timeout") {
+			t.Errorf("%s: findings with a broken package differ from a run without it:\n%s\n---\n%s", name, got, want)
+		}
+	}
+
+	// -fix edits the healthy package and never the broken one.
+	dir = copyModule(t, "clitest")
+	brokenFile := filepath.Join(dir, "broken", "broken.go")
+	brokenSrc := "package broken\n\nimport \"net/http\"\n\nvar c = &http.Client{}\n\nfunc f() int { return undefined }\n"
+	if err := os.WriteFile(brokenFile, []byte(brokenSrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := prodvet(t, dir, "-fix", "./broken", "./findings")
+	if r.code != exitError {
+		t.Errorf("-fix with a broken package: exit %d, want %d\n%s", r.code, exitError, r.stderr)
+	}
+	if b, err := os.ReadFile(brokenFile); err != nil || string(b) != brokenSrc {
+		t.Errorf("-fix edited the package that does not type-check:\n%s", b)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "findings", "findings.go")); err != nil || !strings.Contains(string(b), "Timeout: 30 * time.Second") {
+		t.Errorf("-fix did not fix the healthy package:\n%s", b)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	dir := filepath.Join(testutil.TestData(t), "clitest")
 	for _, args := range [][]string{

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -105,9 +107,20 @@ type (
 		Tool struct {
 			Driver sarifDriver `json:"driver"`
 		} `json:"tool"`
-		ColumnKind  string             `json:"columnKind"`
-		Invocations []sarif.Invocation `json:"invocations"`
-		Results     []sarifResult      `json:"results"`
+		ColumnKind  string            `json:"columnKind"`
+		Invocations []sarifInvocation `json:"invocations"`
+		Results     []sarifResult     `json:"results"`
+	}
+	// An invocation with the notifications that code scanning shows as
+	// the tool's own errors: here, the packages that did not build.
+	sarifInvocation struct {
+		sarif.Invocation
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+	sarifNotification struct {
+		Level     string           `json:"level"`
+		Message   sarif.Message    `json:"message"`
+		Locations []sarif.Location `json:"locations,omitempty"`
 	}
 	sarifLog struct {
 		Version string     `json:"version"`
@@ -120,16 +133,34 @@ type (
 // its inputs change, so code scanning does not match unrelated alerts.
 const fingerprintKey = "prodvetFinding/v1"
 
-func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding) error {
+// loadErrorPos splits "file:line:col: message", as driver.LoadErrors
+// writes it, into its position and message.
+var loadErrorPos = regexp.MustCompile(`^(.+?):(\d+):(\d+): (.*)$`)
+
+func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding, loadErrors []string) error {
 	var run sarifRun
 	run.Tool.Driver = sarifDriver{Name: "prodvet", InformationURI: "https://github.com/prodvet/prodvet", Rules: []sarifRule{}}
 	run.ColumnKind = "utf16CodeUnits"
 	wd, _ := os.Getwd()
-	run.Invocations = []sarif.Invocation{{
+	inv := sarifInvocation{Invocation: sarif.Invocation{
 		Arguments:           os.Args[1:],
 		WorkingDirectory:    sarif.ArtifactLocation{URI: "file://" + filepath.ToSlash(wd) + "/"},
-		ExecutionSuccessful: true,
+		ExecutionSuccessful: len(loadErrors) == 0,
 	}}
+	for _, msg := range loadErrors {
+		n := sarifNotification{Level: "error", Message: sarif.Message{Text: msg}}
+		if m := loadErrorPos.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[2])
+			col, _ := strconv.Atoi(m[3])
+			n.Message.Text = m[4]
+			n.Locations = []sarif.Location{{PhysicalLocation: sarif.PhysicalLocation{
+				ArtifactLocation: artifact(m[1]),
+				Region:           sarif.Region{StartLine: line, StartColumn: col},
+			}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	run.Invocations = []sarifInvocation{inv}
 	for _, a := range analyzers {
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ReportingDescriptor: sarif.ReportingDescriptor{

@@ -94,6 +94,54 @@ func LoadErrors(pkgs []*packages.Package) []string {
 	return msgs
 }
 
+// A Skipped package is one that Healthy leaves out: it has errors itself,
+// or it imports (directly or not) a package that has.
+type Skipped struct {
+	Pkg    *packages.Package
+	Broken *packages.Package // the package with errors: Pkg itself, or one it imports
+}
+
+// Healthy splits the loaded root packages into those that can be analyzed
+// and those that cannot: a package with errors, and every package that
+// imports one, since its types and its dependencies' facts are incomplete.
+// An analyzed package thus never misses a fact because a dependency
+// failed, and one broken package hides nothing else.
+func Healthy(roots []*packages.Package) (ok []*packages.Package, skipped []Skipped) {
+	memo := map[*packages.Package]*packages.Package{}
+	var broken func(p *packages.Package) *packages.Package
+	broken = func(p *packages.Package) *packages.Package {
+		if b, seen := memo[p]; seen {
+			return b
+		}
+		memo[p] = nil // an import cycle is itself an error of the package
+		var b *packages.Package
+		if len(p.Errors) > 0 { // not IllTyped: it is also set for every importer
+			b = p
+		} else {
+			paths := make([]string, 0, len(p.Imports))
+			for path := range p.Imports {
+				paths = append(paths, path)
+			}
+			slices.Sort(paths) // name the same broken import on every run
+			for _, path := range paths {
+				if b = broken(p.Imports[path]); b != nil {
+					break
+				}
+			}
+		}
+		memo[p] = b
+		return b
+	}
+	for _, p := range roots {
+		if b := broken(p); b != nil {
+			skipped = append(skipped, Skipped{Pkg: p, Broken: b})
+		} else {
+			ok = append(ok, p)
+		}
+	}
+	return ok, skipped
+}
+
 // guarded holds the analyzers whose Run Guard has wrapped, weakly, so that
 // the analyzers of finished runs can be collected.
 var guarded struct {
