@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/passes/goroutines"
 )
 
 // This file decides which plain accesses can run while another goroutine
@@ -609,15 +610,8 @@ func (c *checker) goroutineOf(cur inspector.Cursor, v *types.Var) (inspector.Cur
 // startsGoroutine reports whether the function literal at lit is run as a
 // goroutine: go func(){...}(), wg.Go(func(){...}), g.Go(func() error {...}).
 func (c *checker) startsGoroutine(lit inspector.Cursor) bool {
-	switch lit.ParentEdgeKind() {
-	case edge.CallExpr_Fun:
-		return lit.Parent().ParentEdgeKind() == edge.GoStmt_Call
-	case edge.CallExpr_Args:
-		fn := match.Callee(c.pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
-		return match.Method(fn, "sync", "WaitGroup", "Go") ||
-			match.Method(fn, "golang.org/x/sync/errgroup", "Group", "Go")
-	}
-	return false
+	_, ok := goroutines.OfLit(c.pass.TypesInfo, lit)
+	return ok
 }
 
 // enclosingFunc returns the innermost function declaration or literal

@@ -18,6 +18,7 @@ import (
 	"github.com/prodvet/prodvet/internal/goversion"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/goroutines"
 )
 
 //go:embed doc.go
@@ -36,7 +37,7 @@ const (
 	CategoryRace = "loop-race"
 )
 
-const errgroupPath = "golang.org/x/sync/errgroup"
+const errgroupPath = goroutines.ErrgroupPath
 
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
@@ -107,7 +108,7 @@ func relevant(pass *analysis.Pass, root inspector.Cursor) bool {
 			return true
 		}
 	}
-	if match.Imports(pass.Pkg, "sync") || match.Imports(pass.Pkg, errgroupPath) {
+	if goroutines.Imports(pass.Pkg) {
 		return true
 	}
 	for range root.Preorder((*ast.GoStmt)(nil)) {
@@ -222,9 +223,9 @@ func (c *checker) classifyExpr(cur inspector.Cursor, lit *ast.FuncLit, loop ast.
 		l := launch{lit: lit, stmt: listStmt(callCur)}
 		sel, _ := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		switch {
-		case match.Method(fn, errgroupPath, "Group", "Go"), match.Method(fn, errgroupPath, "Group", "TryGo"):
+		case goroutines.StarterKind(fn) == goroutines.ErrgroupGo, goroutines.StarterKind(fn) == goroutines.ErrgroupTryGo:
 			l.kind = kindErrgroup
-		case match.Method(fn, "sync", "WaitGroup", "Go"):
+		case goroutines.StarterKind(fn) == goroutines.WaitGroupGo:
 			l.kind = kindWaitGroup
 		case match.Func(fn, "net/http", "HandleFunc") && cur.ParentEdgeIndex() == 1:
 			l.kind = kindHandler

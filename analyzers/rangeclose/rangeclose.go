@@ -17,6 +17,7 @@ import (
 	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/goroutines"
 )
 
 //go:embed doc.go
@@ -715,20 +716,18 @@ func (c *checker) forever(cur inspector.Cursor, owner ast.Node, decl token.Pos) 
 }
 
 // runOnce reports whether the function literal at lit is called where it
-// stands, or handed to sync.WaitGroup.Go or errgroup.Group.Go.
+// stands, or is what a goroutine runs (go, sync.WaitGroup.Go, errgroup's Go
+// and TryGo): each runs it once.
 func (c *checker) runOnce(lit inspector.Cursor) bool {
 	cur := lit
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
-	switch cur.ParentEdgeKind() {
-	case edge.CallExpr_Fun:
+	if cur.ParentEdgeKind() == edge.CallExpr_Fun {
 		return true
-	case edge.CallExpr_Args:
-		fn := match.Callee(c.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
-		return match.Method(fn, "sync", "WaitGroup", "Go") || match.Method(fn, "golang.org/x/sync/errgroup", "Group", "Go")
 	}
-	return false
+	_, ok := goroutines.OfLit(c.pass.TypesInfo, lit)
+	return ok
 }
 
 // ticks reports whether x is a channel that delivers ticks forever:
