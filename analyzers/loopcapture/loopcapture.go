@@ -19,6 +19,7 @@ import (
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 	"github.com/prodvet/prodvet/passes/goroutines"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -48,7 +49,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -57,7 +58,9 @@ type checker struct {
 	pass *analysis.Pass
 	info *types.Info
 	rep  *report.Reporter
-	file *ast.File
+	// noret tells which calls never return.
+	noret *noreturn.Result
+	file  *ast.File
 	// captures of loop variables found in the file, by literal
 	caps  []*capture
 	byLit map[*ast.FuncLit]*capture
@@ -78,7 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass, root) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass)}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)}
 	for fileCur := range root.Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {

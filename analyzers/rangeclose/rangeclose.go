@@ -18,6 +18,7 @@ import (
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 	"github.com/prodvet/prodvet/passes/goroutines"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -38,7 +39,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -62,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, root: root, rep: report.New(pass), params: map[*types.Var]paramInfo{}}
+			c = &checker{pass: pass, root: root, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), params: map[*types.Var]paramInfo{}}
 		}
 		// go func(in <-chan T) { for v := range in { ... } }(ch): the
 		// loop ranges over the argument.
@@ -91,6 +92,7 @@ type checker struct {
 	pass     *analysis.Pass
 	root     inspector.Cursor
 	rep      *report.Reporter
+	noret    *noreturn.Result
 	decls    map[*types.Func]inspector.Cursor   // function declarations of the package, built lazily
 	funcUses map[*types.Func][]inspector.Cursor // references to the package's functions, built lazily
 	// params memoizes whether a parameter of a function of this package
@@ -120,7 +122,7 @@ const (
 // has a last send, and the loop body has no way out.
 func (c *checker) check(cur inspector.Cursor, rng *ast.RangeStmt, v *types.Var, ranged string) {
 	made := c.leaks(cur, v)
-	if made == nil || c.exitsWithMain(cur, made) || leavesLoop(c.pass.TypesInfo, cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
+	if made == nil || c.exitsWithMain(cur, made) || c.leavesLoop(cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
 		return
 	}
 	name := v.Name()
@@ -277,7 +279,7 @@ func (c *checker) checkWorker(cur inspector.Cursor, rng *ast.RangeStmt, v *types
 			idx = i
 		}
 	}
-	if idx < 0 || leavesLoop(c.pass.TypesInfo, cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
+	if idx < 0 || c.leavesLoop(cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
 		return
 	}
 	var related []analysis.RelatedInformation
@@ -687,7 +689,6 @@ func (c *checker) paramUses(p *types.Var, body inspector.Cursor) (ok, lastSend b
 // literals called at once (go func() { ... }()) and handed to
 // sync.WaitGroup.Go or errgroup.Group.Go, which run them once.
 func (c *checker) forever(cur inspector.Cursor, owner ast.Node, decl token.Pos) bool {
-	info := c.pass.TypesInfo
 	for p := cur.Parent(); p.Valid(); p = p.Parent() {
 		if n := p.Node(); n == owner || n.Pos() <= decl && decl < n.End() {
 			// The function that owns the channel, or a loop that makes a
@@ -703,11 +704,11 @@ func (c *checker) forever(cur inspector.Cursor, owner ast.Node, decl token.Pos) 
 			}
 			return true
 		case *ast.ForStmt:
-			if n.Cond == nil && !leavesLoop(info, p.ChildAt(edge.ForStmt_Body, -1), n) {
+			if n.Cond == nil && !c.leavesLoop(p.ChildAt(edge.ForStmt_Body, -1), n) {
 				return true
 			}
 		case *ast.RangeStmt:
-			if c.ticks(n.X) && !leavesLoop(info, p.ChildAt(edge.RangeStmt_Body, -1), n) {
+			if c.ticks(n.X) && !c.leavesLoop(p.ChildAt(edge.RangeStmt_Body, -1), n) {
 				return true
 			}
 		}
@@ -749,17 +750,18 @@ func (c *checker) ticks(x ast.Expr) bool {
 // goto, a panic or a call that ends the program or the goroutine. A range
 // over a channel that has one usually stops on a sentinel value or after a
 // known count; the analyzer stays silent.
-func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
+func (c *checker) leavesLoop(body inspector.Cursor, loop ast.Stmt) bool {
+	info := c.pass.TypesInfo
 	if !body.Valid() {
 		return true
 	}
 	lb := body.Node()
 	leaves := false
-	body.Inspect(nil, func(c inspector.Cursor) bool {
+	body.Inspect(nil, func(cur inspector.Cursor) bool {
 		if leaves {
 			return false
 		}
-		switch n := c.Node().(type) {
+		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
@@ -769,7 +771,7 @@ func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
 			case token.GOTO:
 				leaves = true
 			case token.BREAK, token.CONTINUE:
-				t := branch.Target(info, c, n)
+				t := branch.Target(info, cur, n)
 				if t == nil {
 					leaves = true // unresolved: be conservative
 				} else if t == ast.Node(loop) {
@@ -779,35 +781,11 @@ func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
 				}
 			}
 		case *ast.CallExpr:
-			if ends(info, n) {
+			if _, never := c.noret.Call(n); never {
 				leaves = true
 			}
 		}
 		return !leaves
 	})
 	return leaves
-}
-
-// ends reports whether call never returns: panic, os.Exit,
-// runtime.Goexit, or a Fatal or Panic function or method of any logging
-// package (log, testing, zap, logrus, klog... all share these names).
-// Matching those by name errs on the side of silence.
-func ends(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b != nil {
-			return b.Name() == "panic"
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return false
-	}
-	if match.Func(fn, "os", "Exit") || match.Func(fn, "runtime", "Goexit") {
-		return true
-	}
-	switch fn.Name() {
-	case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit", "Exitf":
-		return true
-	}
-	return false
 }
