@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
@@ -79,26 +78,8 @@ func (c *checker) exits(cur inspector.Cursor, loop ast.Node) bool {
 		if !ok {
 			return false
 		}
-		if c.isBuiltin(call, "panic") {
-			return true
-		}
-		fn := match.Callee(c.info, call)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() {
-		case "os":
-			return match.Func(fn, "os", "Exit")
-		case "log":
-			return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
-		case "runtime":
-			return match.Func(fn, "runtime", "Goexit")
-		case "testing":
-			switch fn.Name() {
-			case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
-				return true
-			}
-		}
+		_, never := c.noret.Call(call)
+		return never
 	}
 	return false
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/prodvet/prodvet/internal/goversion"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/goroutines"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -36,7 +38,7 @@ const (
 	CategoryRace = "loop-race"
 )
 
-const errgroupPath = "golang.org/x/sync/errgroup"
+const errgroupPath = goroutines.ErrgroupPath
 
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
@@ -47,7 +49,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -56,7 +58,9 @@ type checker struct {
 	pass *analysis.Pass
 	info *types.Info
 	rep  *report.Reporter
-	file *ast.File
+	// noret tells which calls never return.
+	noret *noreturn.Result
+	file  *ast.File
 	// captures of loop variables found in the file, by literal
 	caps  []*capture
 	byLit map[*ast.FuncLit]*capture
@@ -77,7 +81,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass, root) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass)}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)}
 	for fileCur := range root.Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {
@@ -107,7 +111,7 @@ func relevant(pass *analysis.Pass, root inspector.Cursor) bool {
 			return true
 		}
 	}
-	if match.Imports(pass.Pkg, "sync") || match.Imports(pass.Pkg, errgroupPath) {
+	if goroutines.Imports(pass.Pkg) {
 		return true
 	}
 	for range root.Preorder((*ast.GoStmt)(nil)) {
@@ -222,9 +226,9 @@ func (c *checker) classifyExpr(cur inspector.Cursor, lit *ast.FuncLit, loop ast.
 		l := launch{lit: lit, stmt: listStmt(callCur)}
 		sel, _ := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
 		switch {
-		case match.Method(fn, errgroupPath, "Group", "Go"), match.Method(fn, errgroupPath, "Group", "TryGo"):
+		case goroutines.StarterKind(fn) == goroutines.ErrgroupGo, goroutines.StarterKind(fn) == goroutines.ErrgroupTryGo:
 			l.kind = kindErrgroup
-		case match.Method(fn, "sync", "WaitGroup", "Go"):
+		case goroutines.StarterKind(fn) == goroutines.WaitGroupGo:
 			l.kind = kindWaitGroup
 		case match.Func(fn, "net/http", "HandleFunc") && cur.ParentEdgeIndex() == 1:
 			l.kind = kindHandler

@@ -14,9 +14,9 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
-	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -37,7 +37,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -61,7 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, root: root, rep: report.New(pass), params: map[*types.Var]paramInfo{}}
+			c = &checker{pass: pass, root: root, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), params: map[*types.Var]paramInfo{}}
 		}
 		// go func(in <-chan T) { for v := range in { ... } }(ch): the
 		// loop ranges over the argument.
@@ -90,6 +90,7 @@ type checker struct {
 	pass     *analysis.Pass
 	root     inspector.Cursor
 	rep      *report.Reporter
+	noret    *noreturn.Result
 	decls    map[*types.Func]inspector.Cursor   // function declarations of the package, built lazily
 	funcUses map[*types.Func][]inspector.Cursor // references to the package's functions, built lazily
 	// params memoizes whether a parameter of a function of this package
@@ -119,7 +120,7 @@ const (
 // has a last send, and the loop body has no way out.
 func (c *checker) check(cur inspector.Cursor, rng *ast.RangeStmt, v *types.Var, ranged string) {
 	made := c.leaks(cur, v)
-	if made == nil || c.exitsWithMain(cur, made) || leavesLoop(c.pass.TypesInfo, cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
+	if made == nil || c.exitsWithMain(cur, made) || c.leavesLoop(cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
 		return
 	}
 	name := v.Name()
@@ -276,7 +277,7 @@ func (c *checker) checkWorker(cur inspector.Cursor, rng *ast.RangeStmt, v *types
 			idx = i
 		}
 	}
-	if idx < 0 || leavesLoop(c.pass.TypesInfo, cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
+	if idx < 0 || c.leavesLoop(cur.ChildAt(edge.RangeStmt_Body, -1), rng) {
 		return
 	}
 	var related []analysis.RelatedInformation
@@ -673,142 +674,4 @@ func (c *checker) paramUses(p *types.Var, body inspector.Cursor) (ok, lastSend b
 		}
 	}
 	return true, lastSend
-}
-
-// forever reports whether the code at cur, inside owner, the function that
-// makes the channel (declared at decl) or has it as a parameter, may run
-// again and again for
-// the life of its goroutine, so that no run of it is known to be the last: it
-// lies in a for loop without condition, or a range over time.Tick or a
-// time.Ticker's channel, that has no way out; or in a function literal
-// that is not called where it stands (a callback handed to other code,
-// which may call it at any time). The walk goes through function
-// literals called at once (go func() { ... }()) and handed to
-// sync.WaitGroup.Go or errgroup.Group.Go, which run them once.
-func (c *checker) forever(cur inspector.Cursor, owner ast.Node, decl token.Pos) bool {
-	info := c.pass.TypesInfo
-	for p := cur.Parent(); p.Valid(); p = p.Parent() {
-		if n := p.Node(); n == owner || n.Pos() <= decl && decl < n.End() {
-			// The function that owns the channel, or a loop that makes a
-			// new channel on each iteration.
-			return false
-		}
-		switch n := p.Node().(type) {
-		case *ast.FuncDecl:
-			return false
-		case *ast.FuncLit:
-			if c.runOnce(p) {
-				continue
-			}
-			return true
-		case *ast.ForStmt:
-			if n.Cond == nil && !leavesLoop(info, p.ChildAt(edge.ForStmt_Body, -1), n) {
-				return true
-			}
-		case *ast.RangeStmt:
-			if c.ticks(n.X) && !leavesLoop(info, p.ChildAt(edge.RangeStmt_Body, -1), n) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// runOnce reports whether the function literal at lit is called where it
-// stands, or handed to sync.WaitGroup.Go or errgroup.Group.Go.
-func (c *checker) runOnce(lit inspector.Cursor) bool {
-	cur := lit
-	for cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
-	switch cur.ParentEdgeKind() {
-	case edge.CallExpr_Fun:
-		return true
-	case edge.CallExpr_Args:
-		fn := match.Callee(c.pass.TypesInfo, cur.Parent().Node().(*ast.CallExpr))
-		return match.Method(fn, "sync", "WaitGroup", "Go") || match.Method(fn, "golang.org/x/sync/errgroup", "Group", "Go")
-	}
-	return false
-}
-
-// ticks reports whether x is a channel that delivers ticks forever:
-// time.Tick(d) or the C field of a time.Ticker.
-func (c *checker) ticks(x ast.Expr) bool {
-	x = astutil.Unparen(x)
-	if call, ok := x.(*ast.CallExpr); ok {
-		return match.Func(match.Callee(c.pass.TypesInfo, call), "time", "Tick")
-	}
-	if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
-		return match.NamedType(c.pass.TypesInfo.TypeOf(sel.X), "time", "Ticker")
-	}
-	return false
-}
-
-// leavesLoop reports whether body, the body of loop, has a way out of the
-// loop other than its condition or the end of what it ranges over: a
-// return, a break of the loop, a break or continue of an outer statement, a
-// goto, a panic or a call that ends the program or the goroutine. A range
-// over a channel that has one usually stops on a sentinel value or after a
-// known count; the analyzer stays silent.
-func leavesLoop(info *types.Info, body inspector.Cursor, loop ast.Stmt) bool {
-	if !body.Valid() {
-		return true
-	}
-	lb := body.Node()
-	leaves := false
-	body.Inspect(nil, func(c inspector.Cursor) bool {
-		if leaves {
-			return false
-		}
-		switch n := c.Node().(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			leaves = true
-		case *ast.BranchStmt:
-			switch n.Tok {
-			case token.GOTO:
-				leaves = true
-			case token.BREAK, token.CONTINUE:
-				t := branch.Target(info, c, n)
-				if t == nil {
-					leaves = true // unresolved: be conservative
-				} else if t == ast.Node(loop) {
-					leaves = n.Tok == token.BREAK
-				} else if !(lb.Pos() <= t.Pos() && t.End() <= lb.End()) {
-					leaves = true // an outer statement
-				}
-			}
-		case *ast.CallExpr:
-			if ends(info, n) {
-				leaves = true
-			}
-		}
-		return !leaves
-	})
-	return leaves
-}
-
-// ends reports whether call never returns: panic, os.Exit,
-// runtime.Goexit, or a Fatal or Panic function or method of any logging
-// package (log, testing, zap, logrus, klog... all share these names).
-// Matching those by name errs on the side of silence.
-func ends(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b != nil {
-			return b.Name() == "panic"
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return false
-	}
-	if match.Func(fn, "os", "Exit") || match.Func(fn, "runtime", "Goexit") {
-		return true
-	}
-	switch fn.Name() {
-	case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit", "Exitf":
-		return true
-	}
-	return false
 }

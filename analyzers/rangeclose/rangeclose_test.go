@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), rangeclose.New(), "rangeclose/a", "rangeclose/dot", "rangeclose/worker", "rangeclose/cmd")
+	analysistest.Run(t, testutil.TestData(t), rangeclose.New(), "rangeclose/a", "rangeclose/exits", "rangeclose/dot", "rangeclose/worker", "rangeclose/cmd")
 }
 
 // TestTypeErrors runs the analyzer on a package that does not type-check,

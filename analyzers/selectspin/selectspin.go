@@ -17,6 +17,7 @@ import (
 	"github.com/prodvet/prodvet/internal/branch"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/blocking"
 )
 
 //go:embed doc.go
@@ -129,7 +130,7 @@ func spins(info *types.Info, cur inspector.Cursor, def *ast.CommClause) bool {
 		if !ok || cc.Comm == nil {
 			continue
 		}
-		ops, ok := commOperands(cc.Comm)
+		ops, ok := blocking.CommOperands(cc.Comm)
 		if !ok {
 			return false // not a well-formed communication (type errors)
 		}
@@ -168,27 +169,6 @@ func spins(info *types.Info, cur inspector.Cursor, def *ast.CommClause) bool {
 		return false
 	}
 	return true
-}
-
-// commOperands returns the expressions of a communication that are
-// evaluated whether or not its case is chosen: the channel and the value
-// sent, but not the variables a received value is assigned to.
-func commOperands(comm ast.Stmt) ([]ast.Expr, bool) {
-	switch c := comm.(type) {
-	case *ast.SendStmt:
-		return []ast.Expr{c.Chan, c.Value}, true
-	case *ast.ExprStmt:
-		if u, ok := astutil.Unparen(c.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			return []ast.Expr{u.X}, true
-		}
-	case *ast.AssignStmt:
-		if len(c.Rhs) == 1 {
-			if u, ok := astutil.Unparen(c.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-				return []ast.Expr{u.X}, true
-			}
-		}
-	}
-	return nil, false
 }
 
 // find returns the cursor of n in the subtree at c; an invalid cursor, which

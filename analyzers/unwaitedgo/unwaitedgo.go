@@ -20,6 +20,7 @@ import (
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/blocking"
 )
 
 //go:embed doc.go
@@ -37,19 +38,18 @@ var Analyzer = New()
 // New returns a fresh analyzer.
 func New() *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:      Name,
-		Doc:       analyzerdoc.MustExtract(doc, Name),
-		URL:       report.URL(Name),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-		Run:       run,
-		FactTypes: []analysis.Fact{new(mayBlock)},
+		Name: Name,
+		Doc:  analyzerdoc.MustExtract(doc, Name),
+		URL:  report.URL(Name),
+		// The mayBlock facts are the blocking pass's: only it runs on
+		// dependencies.
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, blocking.Analyzer},
+		Run:      run,
 	}
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	b := newBlocker(pass)
-	// Facts are needed by every importer, whatever this package holds.
-	b.computeFacts()
+	b := pass.ResultOf[blocking.Analyzer].(*blocking.Result)
 
 	// Fast path: only func main of package main and the tests of a
 	// package that imports testing are checked.
@@ -90,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if g == nil {
 				continue
 			}
-			c := &checker{pass: pass, file: f, b: b, fd: fd, kind: kind, t: t, cfg: g}
+			c := &checker{pass: pass, file: f, b: b, fd: fd, kind: kind, t: t, cfg: g, nonBlockingComm: map[ast.Stmt]bool{}}
 			for _, fnd := range c.check() {
 				if rep == nil {
 					rep = report.New(pass)
@@ -162,11 +162,14 @@ func containsGo(body *ast.BlockStmt) bool {
 type checker struct {
 	pass *analysis.Pass
 	file *ast.File
-	b    *blocker
+	b    *blocking.Result
 	fd   *ast.FuncDecl
 	kind funcKind
 	t    *types.Var // the test's *testing.T
 	cfg  *cfg.CFG
+	// nonBlockingComm holds the communications of selects with a default
+	// branch: they never wait.
+	nonBlockingComm map[ast.Stmt]bool
 }
 
 // check returns the diagnostics for the go statements of the function.
@@ -188,10 +191,10 @@ func (c *checker) check() []analysis.Diagnostic {
 			// as a wait: the author checks whether the goroutine is done
 			// and decides not to wait for it. In a test it does not: the
 			// goroutine may still use t after the test returned.
-			if hasDefault(n) && c.kind == kindTest {
+			if blocking.HasDefault(n) && c.kind == kindTest {
 				for _, s := range n.Body.List {
 					if cc, ok := s.(*ast.CommClause); ok && cc.Comm != nil {
-						c.b.nonBlockingComm[cc.Comm] = true
+						c.nonBlockingComm[cc.Comm] = true
 					}
 				}
 			}
@@ -202,7 +205,7 @@ func (c *checker) check() []analysis.Diagnostic {
 				sends[obj] = true
 			}
 		case *ast.DeferStmt:
-			if c.b.walk(n.Call) {
+			if c.b.Walk(n.Call) {
 				waitsAtExit = true
 			}
 		case *ast.CallExpr:
@@ -211,7 +214,7 @@ func (c *checker) check() []analysis.Diagnostic {
 			case match.Func(fn, "time", "Sleep"):
 				sleeps = true
 			case c.kind == kindTest && len(n.Args) == 1 && fn != nil && fn.Name() == "Cleanup" && isTestingMethod(fn):
-				if c.b.argWaits(n.Args[0]) {
+				if c.b.ArgWaits(n.Args[0]) {
 					waitsAtExit = true
 				}
 			}
@@ -404,9 +407,9 @@ func isError(t types.Type) bool {
 func (c *checker) blockWaits(blk *cfg.Block) bool {
 	switch s := blk.Stmt.(type) {
 	case *ast.RangeStmt:
-		return blk.Kind == cfg.KindRangeLoop && (c.b.rangeWaits(s) || c.b.walk(s.Body))
+		return blk.Kind == cfg.KindRangeLoop && (c.b.RangeWaits(s) || c.b.Walk(s.Body))
 	case *ast.ForStmt:
-		return blk.Kind == cfg.KindForLoop && c.b.walk(s.Body)
+		return blk.Kind == cfg.KindForLoop && c.b.Walk(s.Body)
 	case *ast.SelectStmt:
 		return s.Body == nil || len(s.Body.List) == 0
 	}
@@ -415,15 +418,16 @@ func (c *checker) blockWaits(blk *cfg.Block) bool {
 
 // nodeWaits reports whether the CFG node n may wait.
 func (c *checker) nodeWaits(n ast.Node) bool {
-	if s, ok := n.(ast.Stmt); ok && c.b.nonBlockingComm[s] {
-		for _, e := range commOperands(s) {
-			if c.b.walk(e) {
+	if s, ok := n.(ast.Stmt); ok && c.nonBlockingComm[s] {
+		ops, _ := blocking.CommOperands(s)
+		for _, e := range ops {
+			if c.b.Walk(e) {
 				return true
 			}
 		}
 		return false
 	}
-	return c.b.walk(n)
+	return c.b.Walk(n)
 }
 
 // osExitZero returns the call os.Exit(0) that ends blk, if any.
@@ -466,7 +470,7 @@ func (c *checker) reportable(gs *ast.GoStmt, sends map[types.Object]bool) (reaso
 	if lit != nil {
 		body = lit.Body
 	} else if fn := match.Callee(info, call); fn != nil && fn.Pkg() == c.pass.Pkg {
-		if fd := c.b.decls[fn]; fd != nil {
+		if fd := c.b.Decl(fn); fd != nil {
 			body = fd.Body
 		}
 	}
@@ -506,7 +510,7 @@ func (c *checker) reportable(gs *ast.GoStmt, sends map[types.Object]bool) (reaso
 		if match.Callee(info, call) == nil {
 			return reason{}, false
 		}
-		fd := c.b.decls[match.Callee(info, call)]
+		fd := c.b.Decl(match.Callee(info, call))
 		f.visiting[fd] = true
 	}
 	return reason{}, f.finite(body)
@@ -516,14 +520,7 @@ func (c *checker) reportable(gs *ast.GoStmt, sends map[types.Object]bool) (reaso
 // function (Serve, ListenAndServe, Run...).
 func (c *checker) serves(call *ast.CallExpr, body *ast.BlockStmt) bool {
 	isServe := func(call *ast.CallExpr) bool {
-		fn := match.Callee(c.pass.TypesInfo, call)
-		if fn == nil {
-			return false
-		}
-		if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-			return blockingMethods[fn.Name()] && fn.Name() != "Wait"
-		}
-		return blockingFuncs[fn.Name()]
+		return blocking.Serves(match.Callee(c.pass.TypesInfo, call))
 	}
 	if isServe(call) {
 		return true
@@ -593,86 +590,6 @@ func mentions(info *types.Info, n ast.Node, obj types.Object) bool {
 		return !found
 	})
 	return found
-}
-
-// finiteness decides whether a goroutine does a finite job: no loop that
-// may run forever, no waiting, no sleeping, no timers, no goroutines of
-// its own, no calls of code it cannot see. Such a goroutine is not a
-// background service that the exit is meant to stop.
-type finiteness struct {
-	c        *checker
-	visiting map[*ast.FuncDecl]bool
-}
-
-func (f *finiteness) finite(body *ast.BlockStmt) bool {
-	info := f.c.pass.TypesInfo
-	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		if !ok {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.BadExpr, *ast.BadStmt, *ast.GoStmt, *ast.SelectStmt:
-			ok = false
-		case *ast.ForStmt:
-			if n.Cond == nil {
-				ok = false // for { ... }: a loop that runs until told to stop
-			}
-		case *ast.RangeStmt:
-			if f.c.b.rangeOver(n, true) {
-				ok = false
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.ARROW {
-				ok = false
-			}
-		case *ast.CallExpr:
-			ok = f.call(info, n)
-		}
-		return ok
-	})
-	return ok
-}
-
-// call reports whether the call keeps the goroutine's job finite.
-func (f *finiteness) call(info *types.Info, call *ast.CallExpr) bool {
-	fun := astutil.Unparen(call.Fun)
-	if _, isLit := fun.(*ast.FuncLit); isLit {
-		return true // its body is inspected as part of the goroutine's
-	}
-	if tv, ok := info.Types[fun]; ok && tv.IsType() {
-		return true // a conversion
-	}
-	if id, ok := fun.(*ast.Ident); ok {
-		if _, ok := info.Uses[id].(*types.Builtin); ok {
-			return true
-		}
-	}
-	fn := match.Callee(info, call)
-	if fn == nil {
-		return false // a function value
-	}
-	if fn.Pkg() != nil && fn.Pkg().Path() == "time" {
-		switch fn.Name() {
-		case "Sleep", "Tick", "NewTicker", "After", "AfterFunc", "NewTimer":
-			return false // paced or delayed: a background loop or a timer
-		}
-	}
-	if match.Func(fn, "os/signal", "Notify") || match.Func(fn, "os/signal", "NotifyContext") {
-		return false
-	}
-	if f.c.b.funcWaits(fn) {
-		return false
-	}
-	if fd := f.c.b.decls[fn]; fd != nil {
-		if fd.Body == nil || f.visiting[fd] {
-			return false // assembly, or recursion
-		}
-		f.visiting[fd] = true
-		defer delete(f.visiting, fd)
-		return f.finite(fd.Body)
-	}
-	return true
 }
 
 func (c *checker) diagnostic(gs *ast.GoStmt, why reason, exit exitPoint, sleeps bool) analysis.Diagnostic {

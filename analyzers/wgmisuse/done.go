@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 // checkDone reports goroutines that call Done without defer and can end
@@ -295,43 +295,25 @@ func (c *checker) classify(b *cfg.Block, body *ast.BlockStmt) (exit, bool) {
 
 // mayReturn is the CFG's view of calls that never return.
 func (c *checker) mayReturn(call *ast.CallExpr) bool {
-	return c.noReturnKind(call) < 0
+	return c.noret.MayReturn(call)
 }
 
 const processExit = 100
 
 // noReturnKind returns exitPanic, exitGoexit or processExit for calls that
-// never return, -1 for others.
+// never return, -1 for others. A call that ends in different ways on
+// different paths counts as a process exit: nothing is reported for it.
 func (c *checker) noReturnKind(call *ast.CallExpr) int {
-	if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return exitPanic
-		}
-	}
-	fn := match.Callee(c.info, call)
-	if fn == nil {
-		return -1
-	}
+	k, never := c.noret.Call(call)
 	switch {
-	case match.Func(fn, "runtime", "Goexit"):
+	case !never:
+		return -1
+	case k == noreturn.Panic:
+		return exitPanic
+	case k == noreturn.Goexit:
 		return exitGoexit
-	case match.Func(fn, "os", "Exit"), match.Func(fn, "syscall", "Exit"):
-		return processExit
 	}
-	// log.Fatal and log.Panic, and the methods of that name of any logger
-	// (log.Logger, zap, logrus, klog...).
-	name := fn.Name()
-	sig, _ := fn.Type().(*types.Signature)
-	logPkg := fn.Pkg() != nil && strings.Contains(fn.Pkg().Path(), "log")
-	if sig != nil && (sig.Recv() != nil || logPkg) {
-		switch name {
-		case "Fatal", "Fatalf", "Fatalln", "Fatalw":
-			return processExit
-		case "Panic", "Panicf", "Panicln", "Panicw":
-			return exitPanic
-		}
-	}
-	return -1
+	return processExit
 }
 
 // hasRecover reports whether body defers a recover: a deferred function
@@ -400,7 +382,11 @@ func (c *checker) reportSkippedDone(body *ast.BlockStmt, k key, dones []wgCall, 
 		msg = fmt.Sprintf("this panic is recovered and ends the goroutine without calling %s.Done, which is not deferred: %s", w, consequence)
 	case exitGoexit:
 		rng = ex.node
-		msg = fmt.Sprintf("runtime.Goexit ends the goroutine without calling %s.Done, which is not deferred: %s", w, consequence)
+		how := "runtime.Goexit"
+		if call, ok := ex.node.(*ast.CallExpr); ok && !match.Func(match.Callee(c.info, call), "runtime", "Goexit") {
+			how = types.ExprString(call.Fun) + " calls runtime.Goexit, which"
+		}
+		msg = fmt.Sprintf("%s ends the goroutine without calling %s.Done, which is not deferred: %s", how, w, consequence)
 	default:
 		return
 	}

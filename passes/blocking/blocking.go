@@ -1,9 +1,20 @@
-package unwaitedgo
+// Package blocking decides which functions may block: wait for another
+// goroutine or an outside event before they return (a channel receive, a
+// WaitGroup's Wait, a server loop, or a call of a function that does). It
+// exports a fact for each exported function that may, so that callers in
+// other packages see it, and offers the same answers for code of the
+// package through its Result. It also holds the select helpers that rules
+// share (HasDefault, CommOperands).
+//
+// Facts cost work on every dependency; the rules that need them require
+// this pass instead of declaring the fact, so only this pass runs there.
+package blocking
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,16 +24,37 @@ import (
 	"github.com/prodvet/prodvet/internal/report"
 )
 
-// mayBlock is the fact that a function may wait for another goroutine or
-// an outside event before it returns: it receives from a channel, waits on
-// a WaitGroup, serves connections, or calls a function that does.
-type mayBlock struct {
+// Analyzer exports a *Fact for each exported function that may block and
+// computes a *Result; it reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "blocking",
+	Doc:              "blocking: find the functions that may block",
+	Run:              run,
+	ResultType:       reflect.TypeFor[*Result](),
+	FactTypes:        []analysis.Fact{new(Fact)},
+	RunDespiteErrors: true,
+}
+
+// Fact is the fact that a function may wait for another goroutine or an
+// outside event before it returns: it receives from a channel, waits on a
+// WaitGroup, serves connections, or calls a function that does.
+type Fact struct {
 	Blocks bool // always true; gob needs an exported field
 }
 
-func (*mayBlock) AFact() {}
+func (*Fact) AFact() {}
 
-func (*mayBlock) String() string { return "mayBlock" }
+func (*Fact) String() string { return "mayBlock" }
+
+func run(pass *analysis.Pass) (any, error) {
+	r := &Result{
+		pass:   pass,
+		decls:  map[*types.Func]*ast.FuncDecl{},
+		blocks: map[*types.Func]bool{},
+	}
+	r.computeFacts()
+	return r, nil
+}
 
 // blockingMethods are method names that are taken to wait, on any type
 // (interfaces included): Wait of sync.WaitGroup, sync.Cond, errgroup.Group
@@ -52,33 +84,23 @@ var blockingFuncs = map[string]bool{
 	"ListenAndServeTLS": true,
 }
 
-// blocker decides whether code may wait. It knows the functions of the
-// package being analysed (after computeFacts) and imports the facts of the
-// others.
-type blocker struct {
+// Result decides whether code may wait. It knows the functions of the
+// package analysed and keeps the pass to import the facts of the others.
+type Result struct {
 	pass   *analysis.Pass
 	decls  map[*types.Func]*ast.FuncDecl
 	blocks map[*types.Func]bool // functions of this package that may block
-	// nonBlockingComm holds the communications of selects with a default
-	// branch: they never wait.
-	nonBlockingComm map[ast.Stmt]bool
 	// calls, when non-nil, collects the calls of functions of this
 	// package met by walk, for the fixpoint.
 	calls *[]*types.Func
 }
 
-func newBlocker(pass *analysis.Pass) *blocker {
-	return &blocker{
-		pass:            pass,
-		decls:           map[*types.Func]*ast.FuncDecl{},
-		blocks:          map[*types.Func]bool{},
-		nonBlockingComm: map[ast.Stmt]bool{},
-	}
-}
+// Decl returns the declaration of fn if fn is declared in the package.
+func (b *Result) Decl(fn *types.Func) *ast.FuncDecl { return b.decls[fn] }
 
 // computeFacts finds the functions of the package that may block and
 // exports a fact for each, so that callers in other packages see them.
-func (b *blocker) computeFacts() {
+func (b *Result) computeFacts() {
 	// The runtime waits for its own workers (a garbage collection started
 	// by an allocation, say): not what a program's goroutines wait for.
 	// Left in, it would make every function that allocates "wait".
@@ -105,7 +127,7 @@ func (b *blocker) computeFacts() {
 		}
 		var calls []*types.Func
 		b.calls = &calls
-		direct := b.walk(fd.Body)
+		direct := b.Walk(fd.Body)
 		b.calls = nil
 		if direct {
 			b.blocks[fn] = true
@@ -131,16 +153,16 @@ func (b *blocker) computeFacts() {
 	// are not followed); functions of _test.go files are not importable.
 	for fn := range b.blocks {
 		if fn.Exported() && !report.InTestFile(b.pass.Fset, fn.Pos()) {
-			b.pass.ExportObjectFact(fn, &mayBlock{Blocks: true})
+			b.pass.ExportObjectFact(fn, &Fact{Blocks: true})
 		}
 	}
 }
 
-// walk reports whether the code of n may wait. Function literals are not
+// Walk reports whether the code of n may wait. Function literals are not
 // entered unless they are called on the spot (or deferred): a literal
 // started with go, or handed to another function, may run at another time.
 // Statements started with go are skipped whole.
-func (b *blocker) walk(n ast.Node) bool {
+func (b *Result) Walk(n ast.Node) bool {
 	if n == nil {
 		return false
 	}
@@ -162,7 +184,7 @@ func (b *blocker) walk(n ast.Node) bool {
 				found = true // select {} blocks forever
 				return false
 			}
-			if hasDefault(n) {
+			if HasDefault(n) {
 				// A select with default does not wait: look only at the
 				// channel operands and the bodies of its clauses.
 				for _, s := range n.Body.List {
@@ -170,13 +192,14 @@ func (b *blocker) walk(n ast.Node) bool {
 					if !ok {
 						continue
 					}
-					for _, e := range commOperands(cc.Comm) {
-						if b.walk(e) {
+					ops, _ := CommOperands(cc.Comm)
+					for _, e := range ops {
+						if b.Walk(e) {
 							found = true
 						}
 					}
 					for _, st := range cc.Body {
-						if b.walk(st) {
+						if b.Walk(st) {
 							found = true
 						}
 					}
@@ -184,7 +207,7 @@ func (b *blocker) walk(n ast.Node) bool {
 				return false
 			}
 		case *ast.RangeStmt:
-			if b.rangeWaits(n) {
+			if b.RangeWaits(n) {
 				found = true
 				return false
 			}
@@ -199,15 +222,15 @@ func (b *blocker) walk(n ast.Node) bool {
 	return found
 }
 
-// rangeWaits reports whether a range loop waits: over a channel each
+// RangeWaits reports whether a range loop waits: over a channel each
 // iteration receives. (An iterator function runs code we do not follow.)
-func (b *blocker) rangeWaits(r *ast.RangeStmt) bool {
-	return b.rangeOver(r, false)
+func (b *Result) RangeWaits(r *ast.RangeStmt) bool {
+	return b.RangeOver(r, false)
 }
 
-// rangeOver reports whether r ranges over a channel or, if funcs, over a
+// RangeOver reports whether r ranges over a channel or, if funcs, over a
 // function.
-func (b *blocker) rangeOver(r *ast.RangeStmt, funcs bool) bool {
+func (b *Result) RangeOver(r *ast.RangeStmt, funcs bool) bool {
 	t := b.pass.TypesInfo.TypeOf(r.X)
 	if t == nil {
 		return false
@@ -223,16 +246,16 @@ func (b *blocker) rangeOver(r *ast.RangeStmt, funcs bool) bool {
 
 // callWaits reports whether the call itself may wait (its arguments are
 // walked by the caller of callWaits).
-func (b *blocker) callWaits(call *ast.CallExpr) bool {
+func (b *Result) callWaits(call *ast.CallExpr) bool {
 	if lit, ok := astutil.Unparen(call.Fun).(*ast.FuncLit); ok {
-		return b.walk(lit.Body) // called on the spot
+		return b.Walk(lit.Body) // called on the spot
 	}
 	fn := match.Callee(b.pass.TypesInfo, call)
-	return b.funcWaits(fn)
+	return b.FuncWaits(fn)
 }
 
-// funcWaits reports whether calling fn may wait.
-func (b *blocker) funcWaits(fn *types.Func) bool {
+// FuncWaits reports whether calling fn may wait.
+func (b *Result) FuncWaits(fn *types.Func) bool {
 	if fn == nil {
 		return false // a function value: we cannot see its code
 	}
@@ -256,20 +279,22 @@ func (b *blocker) funcWaits(fn *types.Func) bool {
 		}
 		return false // an interface method of this package
 	}
-	return b.pass.ImportObjectFact(fn, new(mayBlock))
+	return b.pass.ImportObjectFact(fn, new(Fact))
 }
 
-// argWaits reports whether the function value e (an argument of t.Cleanup,
+// ArgWaits reports whether the function value e (an argument of t.Cleanup,
 // say) may wait when called.
-func (b *blocker) argWaits(e ast.Expr) bool {
+func (b *Result) ArgWaits(e ast.Expr) bool {
 	if lit, ok := astutil.Unparen(e).(*ast.FuncLit); ok {
-		return b.walk(lit.Body)
+		return b.Walk(lit.Body)
 	}
 	fn, _ := match.ObjectOf(b.pass.TypesInfo, e).(*types.Func)
-	return b.funcWaits(fn)
+	return b.FuncWaits(fn)
 }
 
-func hasDefault(s *ast.SelectStmt) bool {
+// HasDefault reports whether the select has a default branch: then it
+// never waits.
+func HasDefault(s *ast.SelectStmt) bool {
 	if s.Body == nil {
 		return false
 	}
@@ -281,23 +306,36 @@ func hasDefault(s *ast.SelectStmt) bool {
 	return false
 }
 
-// commOperands returns the expressions of a communication that are
+// CommOperands returns the expressions of a communication that are
 // evaluated whether or not its case is chosen: the channel and the value
-// sent.
-func commOperands(comm ast.Stmt) []ast.Expr {
+// sent, not the variables a received value is assigned to. It reports
+// false for a statement that is not a communication (type errors).
+func CommOperands(comm ast.Stmt) ([]ast.Expr, bool) {
 	switch c := comm.(type) {
 	case *ast.SendStmt:
-		return []ast.Expr{c.Chan, c.Value}
+		return []ast.Expr{c.Chan, c.Value}, true
 	case *ast.ExprStmt:
 		if u, ok := astutil.Unparen(c.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			return []ast.Expr{u.X}
+			return []ast.Expr{u.X}, true
 		}
 	case *ast.AssignStmt:
 		if len(c.Rhs) == 1 {
 			if u, ok := astutil.Unparen(c.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-				return []ast.Expr{u.X}
+				return []ast.Expr{u.X}, true
 			}
 		}
 	}
-	return nil
+	return nil, false
+}
+
+// Serves reports whether a call of fn runs a server loop (Serve,
+// ListenAndServe, Run...): it blocks until the process ends, by design.
+func Serves(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		return blockingMethods[fn.Name()] && fn.Name() != "Wait"
+	}
+	return blockingFuncs[fn.Name()]
 }
