@@ -21,13 +21,14 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 // Analyzer computes a *Result and exports honorsCtx and deprecated facts.
 var Analyzer = &analysis.Analyzer{
 	Name:             "ctxscope",
 	Doc:              "computes the context in scope at a position and which functions honour their context",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
 	RunDespiteErrors: true, // rules that run on broken code need the Result
 	Run:              run,
 	ResultType:       reflect.TypeFor[*Result](),
@@ -40,6 +41,7 @@ type Result struct {
 	pass  *analysis.Pass
 	info  *types.Info
 	files map[*token.File]*ast.File
+	noret *noreturn.Result
 
 	mu        sync.Mutex                // guards the memos below
 	defs      map[*types.Var]ast.Expr   // local variables and their initial value
@@ -55,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		info:      pass.TypesInfo,
 		files:     map[*token.File]*ast.File{},
+		noret:     pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
 		defs:      map[*types.Var]ast.Expr{},
 		derived:   map[*types.Var]bool{},
 		ctxLocal:  map[ast.Node][]*types.Var{},
@@ -517,7 +520,7 @@ func (r *Result) waitsForDone(st ast.Stmt) bool {
 	}
 	if sel, ok := st.(*ast.SelectStmt); ok && sel.Body != nil {
 		for _, cc := range sel.Body.List {
-			if cc, ok := cc.(*ast.CommClause); ok && cc.Comm != nil && r.isDoneRecv(cc.Comm) && !endsFunction(cc.Body) {
+			if cc, ok := cc.(*ast.CommClause); ok && cc.Comm != nil && r.isDoneRecv(cc.Comm) && !r.endsFunction(cc.Body) {
 				return true
 			}
 		}
@@ -526,9 +529,9 @@ func (r *Result) waitsForDone(st ast.Stmt) bool {
 }
 
 // endsFunction reports whether a list of statements ends with a return or
-// a panic (the select's Done case leaves rather than falls through to
-// shutdown code).
-func endsFunction(list []ast.Stmt) bool {
+// a call that never returns (the select's Done case leaves rather than
+// falls through to shutdown code).
+func (r *Result) endsFunction(list []ast.Stmt) bool {
 	if len(list) == 0 {
 		return false
 	}
@@ -536,18 +539,11 @@ func endsFunction(list []ast.Stmt) bool {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok && neverReturns(call) {
+		if call, ok := s.X.(*ast.CallExpr); ok && !r.noret.MayReturn(call) {
 			return true
 		}
 	}
 	return false
-}
-
-// neverReturns reports whether call does not return. Only panic, for now:
-// kept in one place so that a shared notion can replace it.
-func neverReturns(call *ast.CallExpr) bool {
-	id, ok := call.Fun.(*ast.Ident)
-	return ok && id.Name == "panic"
 }
 
 // startsGoroutine reports whether call runs its function argument later in

@@ -4,6 +4,7 @@ package down
 import (
 	"context"
 	"net/http"
+	"os"
 
 	u "ctxscope/up"
 )
@@ -60,5 +61,26 @@ func NoContext() {
 }
 
 func init() {
+	probe() // want `scope: none detached`
+}
+
+// After a select whose Done case never returns, the context is live again:
+// the case ends the process (os.Exit), it does not fall through.
+func AfterExitOnDone(ctx context.Context, ch chan int) {
+	select {
+	case <-ctx.Done():
+		os.Exit(1)
+	case <-ch:
+	}
+	probe() // want `scope: ctx sync`
+}
+
+// A Done case that falls through leaves the code after it detached.
+func AfterFallThrough(ctx context.Context, ch chan int) {
+	select {
+	case <-ctx.Done():
+		println("cancelled")
+	case <-ch:
+	}
 	probe() // want `scope: none detached`
 }
