@@ -45,6 +45,7 @@ func New() *analysis.Analyzer {
 func run(pass *analysis.Pass) (any, error) {
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	var c *checker // created on the first candidate: most packages have none
+	var rep *report.Reporter
 	for cur := range root.Preorder((*ast.RangeStmt)(nil)) {
 		rng := cur.Node().(*ast.RangeStmt)
 		id, ok := astutil.Unparen(rng.X).(*ast.Ident)
@@ -53,7 +54,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		// A test that ranges forever hangs until go test's timeout: it is
 		// seen at once, and no production goroutine leaks.
-		if report.InTestFile(pass.Fset, rng.Pos()) {
+		if rep == nil {
+			rep = report.New(pass, report.SkipTestFiles)
+		}
+		if !rep.Covers(rng.Pos()) {
 			continue
 		}
 		v, ok := pass.TypesInfo.Uses[id].(*types.Var)
@@ -61,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, root: root, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), params: map[*types.Var]paramInfo{}}
+			c = &checker{pass: pass, root: root, rep: rep, noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result), params: map[*types.Var]paramInfo{}}
 		}
 		// go func(in <-chan T) { for v := range in { ... } }(ch): the
 		// loop ranges over the argument.

@@ -55,16 +55,15 @@ func run(pass *analysis.Pass) (any, error) {
 		if def == nil {
 			continue
 		}
-		file := pass.Fset.File(sel.Pos())
+		if rep == nil {
+			rep = report.New(pass, report.SkipTestFiles)
+		}
 		// A spinning test burns a CI core, not a production one.
-		if file == nil || report.InTestFile(pass.Fset, sel.Pos()) {
+		if pass.Fset.File(sel.Pos()) == nil || !rep.Covers(sel.Pos()) {
 			continue
 		}
 		if !spins(pass.TypesInfo, cur, def) {
 			continue
-		}
-		if rep == nil {
-			rep = report.New(pass)
 		}
 		rep.Report(report.Span{Start: def.Case, Stop: def.Colon + 1}, Category, message)
 	}

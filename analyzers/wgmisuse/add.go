@@ -13,7 +13,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
-	"github.com/prodvet/prodvet/internal/report"
 )
 
 // checkAddInGoroutine reports Add calls in the function literal started by
@@ -260,7 +259,7 @@ func (c *checker) checkAddAfterGo(root inspector.Cursor) {
 		case *ast.CommClause:
 			list = n.Body
 		}
-		if len(list) < 2 || report.InTestFile(c.pass.Fset, cur.Node().Pos()) {
+		if len(list) < 2 || !c.rep.Covers(cur.Node().Pos()) {
 			continue
 		}
 		for j, st := range list {

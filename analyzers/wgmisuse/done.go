@@ -28,13 +28,13 @@ func (c *checker) checkDone(root inspector.Cursor) {
 			continue
 		}
 		if lit := goFuncLit(gs); lit != nil {
-			if lit.Body != nil && !report.InTestFile(c.pass.Fset, lit.Pos()) {
+			if lit.Body != nil && c.rep.Covers(lit.Pos()) {
 				c.checkBody(lit.Body)
 			}
 			continue
 		}
 		decl := c.decls[match.Callee(c.info, gs.Call)]
-		if decl == nil || seen[decl] || report.InTestFile(c.pass.Fset, decl.Pos()) {
+		if decl == nil || seen[decl] || !c.rep.Covers(decl.Pos()) {
 			continue
 		}
 		seen[decl] = true

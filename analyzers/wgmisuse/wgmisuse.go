@@ -120,10 +120,11 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c.collect(root)
-	c.rep = report.New(pass)
+	// Tests are left to go test's timeout and -race for now.
+	c.rep = report.New(pass, report.SkipTestFiles)
 	for cur := range root.Preorder((*ast.GoStmt)(nil)) {
 		gs := cur.Node().(*ast.GoStmt)
-		if report.InTestFile(pass.Fset, gs.Pos()) {
+		if !c.rep.Covers(gs.Pos()) {
 			continue
 		}
 		c.checkAddInGoroutine(cur, gs)
