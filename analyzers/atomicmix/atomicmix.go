@@ -66,8 +66,6 @@ type checker struct {
 	uses map[*types.Var][]atomicUse
 	// imported caches the facts of variables of other packages, nil included.
 	imported map[*types.Var]*atomicaccess.UsedAtomically
-	// provenance is for sharing.go's pathKey, which the pass's Path replaces.
-	provenance map[*types.Var][]string
 	// refs indexes the references to functions, built on first use.
 	refs *refIndex
 	// files are the cursors of the package's non-test files.
@@ -77,11 +75,10 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	res := pass.ResultOf[atomicaccess.Analyzer].(*atomicaccess.Result)
 	c := &checker{
-		pass:       pass,
-		atomic:     res,
-		uses:       map[*types.Var][]atomicUse{},
-		imported:   map[*types.Var]*atomicaccess.UsedAtomically{},
-		provenance: map[*types.Var][]string{},
+		pass:     pass,
+		atomic:   res,
+		uses:     map[*types.Var][]atomicUse{},
+		imported: map[*types.Var]*atomicaccess.UsedAtomically{},
 	}
 	for v, accs := range res.All() {
 		for _, a := range accs {
