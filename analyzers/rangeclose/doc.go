@@ -43,9 +43,12 @@
 //     on cancellation or on an error is not forever: when it returns, the
 //     consumer blocks;
 //   - the loop body has no other way out: no return, break of the loop,
-//     break or continue of an outer statement, goto, panic, os.Exit,
-//     runtime.Goexit, or call of a function or method named Fatal, Fatalf,
-//     Fatalln, Panic, Panicf, Panicln, Exit or Exitf.
+//     break or continue of an outer statement, goto, nor a call that never
+//     returns: panic, os.Exit, runtime.Goexit, log.Fatal and log.Panic and
+//     their Logger methods, t.Fatal and t.FailNow, the Fatal and Exit
+//     functions of zap, logrus, klog and glog, or a function of any
+//     package that always ends in one of those (matched by symbol: a Fatal
+//     of some other package is not an exit).
 //
 // The diagnostic covers the loop header (for ... range ch) and points at the
 // make in its related information.

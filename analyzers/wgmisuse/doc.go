@@ -64,8 +64,11 @@
 // the package that calls Done on some WaitGroup, a goroutine it starts
 // that does. The finding is at that return, with the Done as related
 // information. A panic that the goroutine recovers (it defers a function
-// literal, or a function of the package, that calls recover) and
-// runtime.Goexit count as returns.
+// literal, or a function of the package, that calls recover),
+// runtime.Goexit, and the testing methods that call it (t.FailNow, t.Fatal,
+// t.Skip and their variants) count as returns; process exits (os.Exit,
+// log.Fatal, a function that always ends in one) do not, since Wait never
+// runs after them.
 //
 // # Example
 //
