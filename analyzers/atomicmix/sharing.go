@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodvet/prodvet/internal/locals"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/passes/goroutines"
 )
@@ -18,61 +19,6 @@ import (
 
 // maxDepth bounds the recursion through local variables and call sites.
 const maxDepth = 3
-
-// declaration returns the cursor of the identifier that declares the local
-// variable v, and of the function around it.
-func (c *checker) declaration(v *types.Var) (decl, fn inspector.Cursor, ok bool) {
-	for _, fileCur := range c.files {
-		f := fileCur.Node()
-		if !containsPos(f, v.Pos()) {
-			continue
-		}
-		declCur, ok := fileCur.FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
-		if !ok {
-			return decl, fn, false
-		}
-		if id, ok := declCur.Node().(*ast.Ident); !ok || c.pass.TypesInfo.Defs[id] != v {
-			return decl, fn, false
-		}
-		fnCur, ok := enclosingFunc(declCur)
-		return declCur, fnCur, ok
-	}
-	return decl, fn, false
-}
-
-// initValue returns the value given to the identifier declared at declCur
-// by := or var, or nil.
-func initValue(declCur inspector.Cursor) ast.Expr {
-	i := declCur.ParentEdgeIndex()
-	switch p := declCur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) && declCur.ParentEdgeKind() == edge.AssignStmt_Lhs {
-			return p.Rhs[i]
-		}
-	case *ast.ValueSpec:
-		if len(p.Names) == len(p.Values) && declCur.ParentEdgeKind() == edge.ValueSpec_Names {
-			return p.Values[i]
-		}
-	}
-	return nil
-}
-
-// assignedOnce reports whether v is neither assigned nor has its address
-// taken in fn after its declaration.
-func (c *checker) assignedOnce(fnCur inspector.Cursor, v *types.Var) bool {
-	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
-		if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != v {
-			continue
-		}
-		if isLHS(cur) {
-			return false
-		}
-		if u, ok := parentSkippingParens(cur).Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-			return false
-		}
-	}
-	return true
-}
 
 // sharedField reports whether the field access acc (x.f) may touch memory
 // that another goroutine reaches: the access goes through a pointer (or a
@@ -159,7 +105,7 @@ func (c *checker) freshPointer(at inspector.Cursor, v *types.Var, depth int) boo
 	if !ok {
 		return false
 	}
-	declCur, declFn, ok := c.declaration(v)
+	declCur, declFn, ok := locals.Declaration(c.pass.TypesInfo, c.files, v)
 	if !ok || declFn != fnCur || !c.unescaped(fnCur, declCur, v, at, depth > 0) {
 		return false
 	}
@@ -285,7 +231,7 @@ func fieldOnly(info *types.Info, cur inspector.Cursor) bool {
 // allocation reports whether the identifier at declCur is declared with a
 // fresh allocation: t := &T{...}, t := new(T), var t = &T{...}.
 func allocation(info *types.Info, declCur inspector.Cursor) bool {
-	switch v := astutil.Unparen(initValue(declCur)).(type) {
+	switch v := astutil.Unparen(locals.InitValue(declCur)).(type) {
 	case *ast.UnaryExpr:
 		_, ok := astutil.Unparen(v.X).(*ast.CompositeLit)
 		return v.Op == token.AND && ok

@@ -6,9 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/prodvet/prodvet/internal/locals"
 	"github.com/prodvet/prodvet/internal/match"
 )
 
@@ -102,76 +101,15 @@ func (r *Result) localProvenance(v *types.Var, depth int) []string {
 		return key
 	}
 	r.provenance[v] = nil // also breaks cycles
-	declCur, fnCur, ok := r.declaration(v)
+	declCur, fnCur, ok := locals.Declaration(r.pass.TypesInfo, r.files, v)
 	if !ok {
 		return nil
 	}
-	value := initValue(declCur)
-	if value == nil || !r.assignedOnce(fnCur, v) {
+	value := locals.InitValue(declCur)
+	if value == nil || !locals.AssignedOnce(r.pass.TypesInfo, fnCur, v) {
 		return nil
 	}
 	key := r.pathKey(value, depth)
 	r.provenance[v] = key
 	return key
-}
-
-// declaration returns the cursor of the identifier that declares the local
-// variable v, and of the function around it.
-func (r *Result) declaration(v *types.Var) (decl, fn inspector.Cursor, ok bool) {
-	for _, fileCur := range r.files {
-		f := fileCur.Node()
-		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
-			continue
-		}
-		declCur, ok := fileCur.FindByPos(v.Pos(), v.Pos()+token.Pos(len(v.Name())))
-		if !ok {
-			return decl, fn, false
-		}
-		if id, ok := declCur.Node().(*ast.Ident); !ok || r.pass.TypesInfo.Defs[id] != v {
-			return decl, fn, false
-		}
-		for fnCur := range declCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			return declCur, fnCur, true
-		}
-		return decl, fn, false
-	}
-	return decl, fn, false
-}
-
-// initValue returns the value given to the identifier declared at declCur
-// by := or var, or nil.
-func initValue(declCur inspector.Cursor) ast.Expr {
-	i := declCur.ParentEdgeIndex()
-	switch p := declCur.Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) && declCur.ParentEdgeKind() == edge.AssignStmt_Lhs {
-			return p.Rhs[i]
-		}
-	case *ast.ValueSpec:
-		if len(p.Names) == len(p.Values) && declCur.ParentEdgeKind() == edge.ValueSpec_Names {
-			return p.Values[i]
-		}
-	}
-	return nil
-}
-
-// assignedOnce reports whether v is neither assigned nor has its address
-// taken in fn after its declaration.
-func (r *Result) assignedOnce(fnCur inspector.Cursor, v *types.Var) bool {
-	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
-		if r.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != v {
-			continue
-		}
-		for cur.ParentEdgeKind() == edge.ParenExpr_X {
-			cur = cur.Parent()
-		}
-		switch cur.ParentEdgeKind() {
-		case edge.AssignStmt_Lhs, edge.RangeStmt_Key, edge.RangeStmt_Value:
-			return false
-		}
-		if u, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND {
-			return false
-		}
-	}
-	return true
 }
