@@ -18,8 +18,8 @@
 // The analyzer looks at func main of package main and at every
 // func TestXxx(t *testing.T) in _test.go files. For each go statement of
 // their own body (not of a function literal or another function) it
-// follows the control-flow graph (from the ctrlflow pass, which knows that
-// log.Fatal, os.Exit and t.Fatal do not return) and reports the statement
+// follows the control-flow graph (in which log.Fatal, os.Exit, t.Fatal and
+// functions that always end in them do not return) and reports the statement
 // when a normal return, the end of the function or os.Exit(0) can be
 // reached from it without passing anything that waits. Waiting is:
 //   - a channel receive, in any expression, including <-ctx.Done() and a
@@ -171,8 +171,8 @@
 //     or sync.WaitGroup.Go: the spawning code, not the goroutine, decides
 //     when to wait, and a helper's caller may wait in ways not followed.
 //   - Generated files, code under //nolint:unwaitedgo, and packages that
-//     do not type-check (the ctrlflow pass that builds the control-flow
-//     graphs needs type information).
+//     do not type-check (what waits and what never returns is decided on
+//     type information).
 //   - A locked mutex, a non-default select with only send cases and other
 //     synchronisation that waits only in some states are not waits; but
 //     any receive or Wait is, even on an unrelated channel, so a main that

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
@@ -21,6 +20,7 @@ import (
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 	"github.com/prodvet/prodvet/passes/blocking"
+	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
 //go:embed doc.go
@@ -43,7 +43,10 @@ func New() *analysis.Analyzer {
 		URL:  report.URL(Name),
 		// The mayBlock facts are the blocking pass's: only it runs on
 		// dependencies.
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, blocking.Analyzer},
+		// The control-flow graphs are built here, for main and the tests
+		// only, with noreturn's answer to which calls end them: ctrlflow
+		// would build one for every function of every dependency.
+		Requires: []*analysis.Analyzer{inspect.Analyzer, blocking.Analyzer, noreturn.Analyzer},
 		Run:      run,
 	}
 }
@@ -57,10 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !isMain && !match.Imports(pass.Pkg, "testing") {
 		return nil, nil
 	}
-	cfgs, _ := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	if cfgs == nil {
-		return nil, nil
-	}
+	noret := pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)
 	var rep *report.Reporter
 	for _, f := range pass.Files {
 		inTest := report.InTestFile(pass.Fset, f.FileStart)
@@ -86,10 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !containsGo(fd.Body) {
 				continue
 			}
-			g := cfgs.FuncDecl(fd)
-			if g == nil {
-				continue
-			}
+			g := cfg.New(fd.Body, noret.MayReturn)
 			c := &checker{pass: pass, file: f, b: b, fd: fd, kind: kind, t: t, cfg: g, nonBlockingComm: map[ast.Stmt]bool{}}
 			for _, fnd := range c.check() {
 				if rep == nil {
