@@ -15,10 +15,16 @@
 #      a fix whose file is gofmt-clean before and not after is reported (a warning)
 #   5. go build ./... and go vet ./... must succeed, and go vet must print nothing it did
 #      not print on the unfixed copy (so a fix that breaks a test file is caught too)
-#   6. prodvet -fix again: reports fixes left (overlapping fixes are applied one per run),
+#   6. the module's own tests (go test -short -json) on every package whose files the fixes
+#      edit, on the original and on the fixed copy: a test that passed before and does not
+#      pass after (fails, or the package no longer builds or times out) is a fix that
+#      compiles but changes what the program does (bench/cmd/testdiff compares the runs)
+#   7. prodvet -fix again: reports fixes left (overlapping fixes are applied one per run),
 #      and a fix that does not remove its own finding (it would be offered forever)
 # Fails (exit 1) on any of: a crash or panic, exit status >= 2, an unexpected changed file,
-# a build or vet failure after the fixes.
+# a build or vet failure after the fixes, a test that passed before and fails after.
+# Env:     TEST_TIMEOUT (default 4m): go test's -timeout for each of the two test runs;
+#          TESTS=0 skips step 6
 set -euo pipefail
 export LC_ALL=C
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,6 +50,30 @@ prodvet_ok() { # rc outfile: exit 0 or 1 and no panic
 # vet_lines FILE: go vet's diagnostics, with the copy's path and columns dropped
 # (a fix may shift a column on a line that vet reports anyway).
 vet_lines() { grep -v '^#' "$1" | sed -E 's/^([^:]+):([0-9]+):[0-9]+:/\1:\2:/' | sort -u; }
+
+# module_tests NAME SRC: in the fixed copy (the current directory), run the tests of
+# every package a fix edited, here and in the original SRC, and compare.
+module_tests() {
+  local name=$1 src=$2 t=${TEST_TIMEOUT:-4m}
+  local pkgs
+  pkgs=$(sed -n 's|^\(.*\)/[^/]*$|./\1|p; /\//!s|^.*$|.|p' .fixcheck-changed | sort -u)
+  [[ -n "$pkgs" ]] || return 0
+  # Directories that are not packages of this module (testdata, a nested module) are dropped.
+  pkgs=$(go list -e -f '{{if not .Error}}{{.ImportPath}}{{end}}' $pkgs 2>/dev/null | sort -u)
+  [[ -n "$pkgs" ]] || return 0
+  local n; n=$(wc -w <<<"$pkgs")
+  # -p 1 keeps timing-sensitive tests as they run in the module's own CI; the
+  # outer timeout stops a test binary that ignores -timeout (a hung cgo call).
+  (cd "$src" && timeout -k 10s "$(( ${t%m} * 60 + 60 ))s" go test -short -p 1 -timeout "$t" -json $pkgs) >.fixcheck-tests-before 2>&1 || true
+  timeout -k 10s "$(( ${t%m} * 60 + 60 ))s" go test -short -p 1 -timeout "$t" -json $pkgs >.fixcheck-tests-after 2>&1 || true
+  local npass
+  npass=$(grep -c '"Action":"pass","Package":"[^"]*","Test"' .fixcheck-tests-before || true)
+  if ! "$BENCH_BIN/testdiff" .fixcheck-tests-before .fixcheck-tests-after >.fixcheck-tests-diff; then
+    echo "== $name: tests that passed before the fixes and do not pass after:"; head -40 .fixcheck-tests-diff
+    return 1
+  fi
+  log "$name: tests of the $n fixed package(s): $npass passed before, all still pass"
+}
 
 check_one() {
   local name=$1 src="$BENCH/src/$1" dir="$WORK/$1" rc
@@ -99,6 +129,8 @@ check_one() {
   if [[ -n "$new" ]]; then
     echo "== $name: go vet ./... reports after the fixes what it did not before (exit $rc):"; echo "$new" | head -40; bad=1
   fi
+
+  if [[ "${TESTS:-1}" != 0 ]] && ! module_tests "$name" "$src"; then bad=1; fi
 
   rc=0; "$PV" -fix ./... >.fixcheck-fix2 2>&1 || rc=$?
   if ! prodvet_ok "$rc" .fixcheck-fix2; then
