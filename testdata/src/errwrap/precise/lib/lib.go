@@ -64,6 +64,15 @@ func useHelper() error {
 	return nil
 }
 
+func waitWrapped(ctx context.Context) error { return fmt.Errorf("wait: %w", ctx.Err()) }
+
+func useWait(ctx context.Context) error {
+	if err := waitWrapped(ctx); err != nil {
+		return fmt.Errorf("use: %s", err.Error()) // want `hides the context error from ctx.Err\(\) \(returned by lib.waitWrapped\)`
+	}
+	return nil
+}
+
 func sentinel() error {
 	err := ErrClosed
 	return fmt.Errorf("state: %v", err) // want `hides the sentinel lib.ErrClosed from`
