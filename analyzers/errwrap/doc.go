@@ -12,6 +12,37 @@
 // 404 (it becomes a 500), a context cancellation to stay quiet, and
 // operators lose the cause in their dashboards.
 //
+// That only matters for a cause that some caller tests. errorlint reports
+// every error printed with %v, and on real modules most of those are parse,
+// validation and configuration errors of local data, or a command's errors
+// printed before it exits: nobody calls errors.Is on them, and errorlint's
+// users turn the check off. So by default errwrap reports a lost cause only
+// when both hold:
+//
+//   - the cause is one that callers test: at least one of the values the
+//     operand may hold (followed through local variables, named results and
+//     the parameters of unexported helpers to the calls that produce them)
+//     is a sentinel (a package-level variable of an error type, such as
+//     io.EOF or the package's own ErrClosed) or a value of an exported error
+//     type; the error of ctx.Err() or context.Cause; an error of a
+//     standard-library call whose errors are documented to be tested (one
+//     table: context, net, os, io, io/fs, os/exec, database/sql, syscall,
+//     bufio readers and writers, the Client, Transport and Server of
+//     net/http and http.Get and its kind, and crypto/tls handshakes and
+//     dials); an error of a call into a package outside the standard
+//     library that exports error sentinels or error types, which its users
+//     test for; or an error that a function of this package returns (one
+//     level deep) and that is one of these, unwrapped or wrapped with %w;
+//   - the built error leaves its function: it is returned, directly, through
+//     a local variable that a return statement uses or a named result, or
+//     gathered with append or errors.Join; and the package is not a main
+//     package.
+//
+// The message names the cause found ("the context error from ctx.Err()",
+// "the os error from os.Open", "the errors of package dep (it exports
+// sentinels such as dep.ErrGone)"), so a reader sees why this one matters.
+// -errwrap.strict reports every case, as errorlint does.
+//
 // The analyzer reports:
 //   - a call of fmt.Errorf whose format prints an error operand with %v, %s,
 //     %q or %+v, including err.Error() printed with %s or %v, when the format
@@ -28,7 +59,11 @@
 //   - a package-level struct error type (Error() string on the value or the
 //     pointer) with a field whose type is error or implements it, shown by
 //     its Error method, and no Unwrap method (category missing-unwrap). The
-//     finding is at the type name and names the field.
+//     finding is at the type name and names the field. By default the type
+//     must be exported and a value stored in the field (in a composite
+//     literal or an assignment anywhere in the package) must be a cause
+//     that callers test, by the rules above, or a parameter of an exported
+//     function (callers pass their own errors in, as to a constructor).
 //
 // The finding about a format covers the directive inside the format literal
 // (category errorf-verb); with a constant declared elsewhere, it covers the
@@ -36,10 +71,14 @@
 //
 // # Example
 //
+//	data, err := os.ReadFile(path) // fs.ErrNotExist when there is none
 //	if err != nil {
 //		return fmt.Errorf("load config: %v", err)
 //	}
-//	return errors.New("dial: " + err.Error())
+//	conn, err := net.Dial("tcp", addr) // a net.Error that may be a timeout
+//	if err != nil {
+//		return errors.New("dial: " + err.Error())
+//	}
 //
 //	type QueryError struct {
 //		Query string
@@ -82,6 +121,12 @@
 //
 // # Options
 //
+//	-errwrap.strict=false
+//	    report every error printed with %v, %s, %q or %+v, every errors.New
+//	    of an error's text and every error type without Unwrap, whatever the
+//	    cause and wherever the error goes: errorlint's rule. Off by default,
+//	    since most of these causes are never tested.
+//
 //	-errwrap.opaque-ok=pkg/path,pkg/path.Func,pkg/path.Type.Method
 //	    a comma-separated list of package paths, functions and methods that
 //	    are API boundaries where errors are formatted with %v on purpose, so
@@ -91,6 +136,31 @@
 //	    included.
 //
 // # Not reported
+//
+// By default (not under -errwrap.strict):
+//
+//   - Causes that no caller can test: the errors of calls whose name says
+//     they parse, decode, unmarshal, marshal, encode, validate or convert
+//     local data (Parse*, Unmarshal*, Decode*, Marshal*, Encode*,
+//     Validate*, Convert*, Atoi, in any package: a rule about the callee's
+//     role, since bad input is reported, not branched on); other
+//     standard-library calls (strconv, encoding/json, net/url, time.Parse,
+//     template parsing); packages that export no error sentinel or error
+//     type, whose errors are text to their users; helpers of this package
+//     that return only errors.New and fmt.Errorf errors of their own
+//     (validation of a configuration, say).
+//   - Causes of unknown origin: a parameter of an exported function or a
+//     method, a field, a function value's result, a value received from a
+//     channel. When in doubt, no report.
+//   - Errors that do not leave the function to a caller: only logged or
+//     printed, stored in a field or through a pointer, sent on a channel or
+//     passed to another function. Where they end up is not known.
+//   - Main packages: a command prints its errors and exits; no errors.Is
+//     reads them. Their error types are not reported either.
+//   - Unexported error types, and exported ones whose cause is set only from
+//     parse, validation or opaque errors, or never set in the package.
+//
+// In every mode:
 //
 //   - A format that already has a %w: fmt.Errorf("%w: %v", ErrInvalid, err)
 //     wraps the package's own sentinel and prints the cause's text on

@@ -21,6 +21,7 @@ import (
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
 	"github.com/prodvet/prodvet/passes/errorfwrap"
+	"github.com/prodvet/prodvet/passes/errorigin"
 )
 
 //go:embed doc.go
@@ -47,16 +48,19 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, errorfwrap.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, errorfwrap.Analyzer, errorigin.Analyzer},
 		Run:      o.run,
 	}
 	a.Flags.Var(&o.opaqueOK, "opaque-ok",
 		"comma-separated package paths or functions (pkg/path.Func, pkg/path.Type.Method) where errors are formatted with %v on purpose, to hide the cause")
+	a.Flags.BoolVar(&o.strict, "strict", false,
+		"report every error printed with %v, %s or %q and every error type without Unwrap (errorlint's rule), not only causes that callers can test for")
 	return a
 }
 
 type options struct {
 	opaqueOK list
+	strict   bool
 }
 
 // list is a comma-separated flag value.
@@ -79,14 +83,21 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 type checker struct {
 	*options
 	pass     *analysis.Pass
+	root     inspector.Cursor
 	rep      *report.Reporter
 	file     *ast.File
 	wrappers *errorfwrap.Result
+	origin   *errorigin.Result
 	decls    map[*types.Func]*ast.FuncDecl
+	declCur  map[*types.Func]inspector.Cursor
+	idents   map[*types.Package]string // error identities a package exports, for causeOf
+	fields   map[*types.Var][]fieldSet // values stored in struct fields, for missing-unwrap
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
-	c := &checker{options: o, pass: pass, rep: report.New(pass, report.SkipTests), wrappers: pass.ResultOf[errorfwrap.Analyzer].(*errorfwrap.Result), decls: map[*types.Func]*ast.FuncDecl{}}
+	c := &checker{options: o, pass: pass, rep: report.New(pass, report.SkipTests), wrappers: pass.ResultOf[errorfwrap.Analyzer].(*errorfwrap.Result),
+		origin: pass.ResultOf[errorigin.Analyzer].(*errorigin.Result),
+		decls:  map[*types.Func]*ast.FuncDecl{}, declCur: map[*types.Func]inspector.Cursor{}, idents: map[*types.Package]string{}}
 	c.rep.HonorNolint("errorlint") // errorlint reports the same %v and string-building cases
 	if !c.relevant() {
 		return nil, nil
@@ -96,7 +107,12 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 	if !c.rep.CoversPackage() || c.packageOpaque() {
 		return nil, nil
 	}
+	// A command prints its errors and exits: no errors.Is reads them.
+	if !c.strict && pass.Pkg.Name() == "main" {
+		return nil, nil
+	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.root = root
 	c.findDecls(root)
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
@@ -141,6 +157,7 @@ func (c *checker) findDecls(root inspector.Cursor) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func); fn != nil {
 			c.decls[fn] = decl
+			c.declCur[fn] = cur
 		}
 	}
 }
@@ -262,7 +279,17 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 		return
 	}
 	found := c.losing(dirs, operands)
-	if len(found) == 0 || c.onlyText(cur) || c.opaque(cur) {
+	if len(found) == 0 || c.onlyText(cur) || c.opaque(cur) || (!c.strict && !c.leaves(cur)) {
+		return
+	}
+	var kept []finding
+	var causes []string // what each kept finding hides, "" when not known
+	for _, f := range found {
+		if cause := c.causeOf(cur, f.op.source(), 0); cause != "" || c.strict {
+			kept, causes = append(kept, f), append(causes, cause)
+		}
+	}
+	if found = kept; len(found) == 0 {
 		return
 	}
 	lit, _ := astutil.Unparen(formatArg).(*ast.BasicLit)
@@ -271,7 +298,7 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 		offsets = nil
 	}
 	canFix := offsets != nil && (len(found) == 1 || goversion.AtLeast(info, c.file, goversion.MultipleErrorWraps))
-	for _, f := range found {
+	for i, f := range found {
 		var rng analysis.Range = f.op.expr
 		if offsets != nil {
 			rng = report.Span{Start: offsets[f.d.start], Stop: offsets[f.d.end]}
@@ -281,8 +308,8 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 		if f.op.recv != nil {
 			what = fmt.Sprintf("the text of the error %s", short(f.op.recv))
 		}
-		msg := fmt.Sprintf("%s formats %s with %s instead of wrapping it: the returned error hides the cause from errors.Is and errors.As, "+
-			"so callers cannot recognise it (a timeout, a not-found, a cancellation) to retry or answer correctly; ", name, what, verb)
+		msg := fmt.Sprintf("%s formats %s with %s instead of wrapping it: the returned error hides %s from errors.Is and errors.As, "+
+			"so callers cannot recognise it %sto retry or answer correctly; ", name, what, verb, lost(causes[i]), example(causes[i]))
 		if f.op.recv != nil {
 			msg += fmt.Sprintf("pass %s itself with %%w", short(f.op.recv))
 		} else {
@@ -295,6 +322,30 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 		}
 		c.rep.Report(rng, CategoryErrorfVerb, msg, fixes...)
 	}
+}
+
+// source is the error an operand prints: err for err.Error().
+func (op errOperand) source() ast.Expr {
+	if op.recv != nil {
+		return op.recv
+	}
+	return op.expr
+}
+
+// lost names what a finding hides: the cause found, or "the cause".
+func lost(cause string) string {
+	if cause == "" {
+		return "the cause"
+	}
+	return cause
+}
+
+// example gives examples of causes when the cause is not known.
+func example(cause string) string {
+	if cause == "" {
+		return "(a timeout, a not-found, a cancellation) "
+	}
+	return ""
 }
 
 // verbFix turns the verb of f into %w, and err.Error() into err.
@@ -326,6 +377,7 @@ func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
 	arg := astutil.Unparen(call.Args[0])
 	var at analysis.Range
 	var what string
+	var src ast.Expr // the error whose text is copied
 	switch a := arg.(type) {
 	case *ast.BinaryExpr:
 		if a.Op != token.ADD {
@@ -344,7 +396,7 @@ func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
 		flatten(a)
 		for _, t := range terms {
 			if op, ok := c.errorOperand(t); ok && op.recv != nil {
-				at, what = t, short(op.recv)
+				at, what, src = t, short(op.recv), op.recv
 				break
 			}
 		}
@@ -369,10 +421,8 @@ func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
 				return
 			}
 			f := found[0]
-			at, what = f.op.expr, short(f.op.expr)
-			if f.op.recv != nil {
-				what = short(f.op.recv)
-			}
+			src = f.op.source()
+			at, what = f.op.expr, short(src)
 			lit, _ := astutil.Unparen(a.Args[0]).(*ast.BasicLit)
 			if offsets := literalOffsets(lit); len(offsets) == len(format)+1 {
 				at = report.Span{Start: offsets[f.d.start], Stop: offsets[f.d.end]}
@@ -383,22 +433,24 @@ func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 			for _, x := range a.Args {
 				if op, ok := c.errorOperand(x); ok {
-					at, what = x, short(x)
-					if op.recv != nil {
-						what = short(op.recv)
-					}
+					src = op.source()
+					at, what = x, short(src)
 					break
 				}
 			}
 		}
 	}
-	if at == nil || c.onlyText(cur) || c.opaque(cur) {
+	if at == nil || c.onlyText(cur) || c.opaque(cur) || (!c.strict && !c.leaves(cur)) {
+		return
+	}
+	cause := c.causeOf(cur, src, 0)
+	if cause == "" && !c.strict {
 		return
 	}
 	c.rep.Report(at, CategoryErrorsNew, fmt.Sprintf(
-		"errors.New builds a new error from the text of %s: the cause is lost to errors.Is and errors.As, "+
-			"so callers cannot recognise it (a timeout, a not-found, a cancellation) to retry or answer correctly; "+
-			"wrap it instead, as in fmt.Errorf(\"...: %%w\", %s)", what, what))
+		"errors.New builds a new error from the text of %s: %s is lost to errors.Is and errors.As, "+
+			"so callers cannot recognise it %sto retry or answer correctly; "+
+			"wrap it instead, as in fmt.Errorf(\"...: %%w\", %s)", what, lost(cause), example(cause), what))
 }
 
 // onlyText reports whether the error built by the call at cur is used only

@@ -77,6 +77,19 @@ func (c *checker) checkType(spec *ast.TypeSpec) {
 	if len(causes) == 0 {
 		return
 	}
+	held := "the underlying error (a timeout, a not-found, context.Canceled)"
+	if !c.strict {
+		// Unexported types are the package's own business, and a cause
+		// set only from parse, validation or opaque errors is never tested.
+		if !tn.Exported() {
+			return
+		}
+		why := c.unwrapCause(causes)
+		if why == "" {
+			return
+		}
+		held = "the cause it holds (" + why + ")"
+	}
 	names := make([]string, len(causes))
 	for i, f := range causes {
 		names[i] = f.Name()
@@ -91,9 +104,9 @@ func (c *checker) checkType(spec *ast.TypeSpec) {
 	}
 	c.rep.Report(spec.Name, CategoryMissingUnwrap, fmt.Sprintf(
 		"error type %s holds its cause in %s but has no Unwrap method: errors.Is and errors.As stop at %s, "+
-			"so callers cannot recognise the underlying error (a timeout, a not-found, context.Canceled) to retry or answer correctly; "+
+			"so callers cannot recognise %s to retry or answer correctly; "+
 			"add an Unwrap() error method that returns it (or mark the field //nolint if the cause must stay hidden)",
-		spec.Name.Name, field, spec.Name.Name), fixes...)
+		spec.Name.Name, field, spec.Name.Name, held), fixes...)
 }
 
 // hidden reports whether the struct field f carries a //nolint comment (any

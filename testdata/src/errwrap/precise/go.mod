@@ -1,0 +1,3 @@
+module example.com/precise
+
+go 1.22
