@@ -33,7 +33,7 @@ func (c *checker) checkVariant(cur inspector.Cursor, call *ast.CallExpr, sib *ty
 			return false
 		}
 	}
-	if c.resultGetsContext(cur) {
+	if c.resultGetsContext(cur) || c.onShutdownPath(cur) {
 		return false
 	}
 	if m == ctxscope.Goroutine || c.roots.Explained(call.Pos(), src.Func) {
@@ -42,13 +42,17 @@ func (c *checker) checkVariant(cur inspector.Cursor, call *ast.CallExpr, sib *ty
 		// on purpose beyond the request.
 		return false
 	}
+	isLog := ctxscope.IsLogCall(c.info, call)
+	if isLog && !c.log {
+		return false
+	}
 	what := funcName(match.Callee(c.info, call))
 	var fixes []analysis.SuggestedFix
-	if fix, ok := c.variantFix(call, nameID, sib, src); ok {
+	if fix, ok := c.variantFix(call, nameID, sib, src); ok && !c.inCleanupLike(cur) {
 		fixes = append(fixes, fix)
 	}
 	harm := "the work is not cancelled when the request is, ignores its deadline and leaves its trace"
-	if ctxscope.IsLogCall(c.info, call) {
+	if isLog {
 		harm = "the log entry loses the request's trace and values"
 	}
 	c.rep.Report(nameID, CategoryVariant, fmt.Sprintf("%s drops %s: %s; call %s(%s, ...) instead",
