@@ -72,6 +72,8 @@ type checker struct {
 	roots *ctxroots.Result // uses of new root contexts, startsRoot facts
 
 	siblings map[sibKey]*types.Func // memo of the sibling lookup
+	root     inspector.Cursor       // the package, for uses of stored values
+	stored   map[*types.Var]bool    // memo of storedGetsContext
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
@@ -87,8 +89,10 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 		scope:    pass.ResultOf[ctxscope.Analyzer].(*ctxscope.Result),
 		roots:    pass.ResultOf[ctxroots.Analyzer].(*ctxroots.Result),
 		siblings: map[sibKey]*types.Func{},
+		stored:   map[*types.Var]bool{},
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.root = root
 	// Tests and test support (fakes, stub servers) serve no request.
 	c.rep = report.New(pass, report.SkipTests)
 	if !c.rep.CoversPackage() {

@@ -158,8 +158,13 @@
 //     (X takes a context somewhere). A call inside a function named like
 //     the variant (XContext implemented with X) is not reported, nor a
 //     request built by http.NewRequest and then given a context
-//     (req.WithContext(ctx), or passed with a context to a function that
-//     attaches it, as in do(ctx, req)). Method expressions ((*sql.DB).Query
+//     (req.WithContext(ctx), req.Clone(ctx), or passed with a context to a
+//     function that attaches it, as in do(ctx, req)); likewise a request
+//     stored in a field or package variable (s.req, _ = http.NewRequest(...),
+//     directly, through a local, or in a composite literal) that the
+//     package's code gives a context where it uses it
+//     (c.Do(s.req.WithContext(ctx))) and never hands on bare (c.Do(s.req)).
+//     Method expressions ((*sql.DB).Query
 //     (db, q)) and calls of function values are not followed.
 //   - For the root-context fact: a function whose new root context is only
 //     logged, handed to a callback (a metrics hook), to an interface method
