@@ -171,7 +171,17 @@
 //     (its implementations are unknown: some only track state in memory),
 //     to a function that ignores it, defaulted for a nil context, stored,
 //     handed to a goroutine or to cleanup: calling it drops nothing the
-//     caller could have passed. Only functions that
+//     caller could have passed. Nor a function that bounds the work
+//     itself, giving the new root context its own deadline before handing
+//     it on (context.WithTimeout(context.Background(), d), WithDeadline):
+//     a bounded local operation, which the caller's context would change
+//     little. Nor a helper that says it detaches: its name contains
+//     detach, background, independent, outlive, nocancel, uncancel or
+//     withoutcancel, or starts with bg (newDetachedCtx, bgFlush), or its
+//     doc comment says it detaches, outlives or survives the caller, is
+//     independent of or not tied to it, or runs in the background. The
+//     rule: the callee states or bounds its detachment, so calling it is
+//     a choice, not a lost context. Only functions that
 //     start the root context themselves are marked, not their callers: a
 //     long chain makes a report nobody can act on. Wrappers of their own
 //     variant (Get calling GetContext(context.Background(), ...)) are
