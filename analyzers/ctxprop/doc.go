@@ -181,7 +181,10 @@
 //     doc comment says it detaches, outlives or survives the caller, is
 //     independent of or not tied to it, or runs in the background. The
 //     rule: the callee states or bounds its detachment, so calling it is
-//     a choice, not a lost context. Only functions that
+//     a choice, not a lost context. Likewise a function named for
+//     stopping or cleanup (Stop, StopAll, Close, Shutdown, Drain,
+//     GracefulStop, Halt, Quit and the cleanup names above). Only
+//     functions that
 //     start the root context themselves are marked, not their callers: a
 //     long chain makes a report nobody can act on. Wrappers of their own
 //     variant (Get calling GetContext(context.Background(), ...)) are

@@ -184,6 +184,9 @@ var detachDocWords = []string{"detach", "outlive", "outlast", "independent", "no
 // it starts its own context on purpose: a helper that exists to detach.
 func (r *Result) saysDetached(decl *ast.FuncDecl) bool {
 	name := decl.Name.Name
+	if isCleanupName(name) || hasVerbPrefix(name, stopVerbs) {
+		return true // shutdown and cleanup run when the caller's context is done
+	}
 	lower := strings.ToLower(name)
 	for _, w := range detachWords {
 		if strings.Contains(lower, w) {
@@ -274,8 +277,16 @@ var cleanupVerbs = []string{
 	"disconnect", "unsubscribe", "unregister", "deregister", "teardown", "terminate",
 }
 
-func isCleanupName(name string) bool {
-	for _, v := range cleanupVerbs {
+// stopVerbs start the names of functions whose job is to stop, beside
+// cleanupVerbs: a function so named detaches on purpose.
+var stopVerbs = []string{"Drain", "Graceful", "Halt", "Quit", "drain", "graceful", "halt", "quit"}
+
+func isCleanupName(name string) bool { return hasVerbPrefix(name, cleanupVerbs) }
+
+// hasVerbPrefix reports whether name starts with one of verbs followed by
+// the end of the name or a new word.
+func hasVerbPrefix(name string, verbs []string) bool {
+	for _, v := range verbs {
 		if strings.HasPrefix(name, v) {
 			rest := name[len(v):]
 			if rest == "" || rest[0] < 'a' || rest[0] > 'z' {

@@ -204,3 +204,6 @@ func NewReq(ctx context.Context) *Req { return &Req{ctx: ctx} } // want NewReq:"
 
 // Sends builds its request with a new root context.
 func Sends() *Req { return NewReq(context.Background()) } // want Sends:"startsRoot"
+
+// StopAll stops the workers with a fresh context, on purpose: no fact.
+func StopAll() { _ = load(context.Background(), 0) }

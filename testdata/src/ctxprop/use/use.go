@@ -23,6 +23,7 @@ func handler(ctx context.Context, c *lib.Client) {
 	_ = lib.Refresh(1) // bounded by its own timeout
 	lib.Warm()         // its doc says it detaches
 	_ = lib.Cached(1)  // one hop further: callers of a detaching helper are not marked
+	lib.StopAll()      // named for stopping: detaches on purpose
 	reload := lib.Reload
 	_ = reload(1) // a function value: not followed
 	lib.Todo()    // want `lib.Todo starts a new root context \(context.TODO\)`

@@ -106,3 +106,11 @@ func Unbounded() error { // want Unbounded:"startsRoot"
 }
 
 func bgpSync() error { return Do(context.Background()) } // want bgpSync:"startsRoot"
+
+// Stop and DrainQueue stop work: a fresh context is the point. No facts.
+func (T) Stop() error { return Do(context.Background()) }
+
+func DrainQueue() error { return Do(context.Background()) }
+
+// Near miss: Stopwatch is not a stop verb followed by a new word.
+func Stopwatch() error { return Do(context.Background()) } // want Stopwatch:"startsRoot"
