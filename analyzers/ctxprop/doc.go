@@ -35,12 +35,12 @@
 //     -ctxprop.log (see Options);
 //   - context.Background() and context.TODO(), unless the detachment is
 //     deliberate (see below) (category new-root-context). Handed to a
-//     logger, only with -ctxprop.log. Handed
-//     to a goroutine (go f(context.Background()), or inside go func(){...}),
-//     where detaching may be the point, the message suggests
-//     context.WithoutCancel(ctx), which drops the cancellation but keeps the
-//     values and the trace; only in files compiled with Go 1.21 or later,
-//     which added it;
+//     logger, only with -ctxprop.log. Handed to a goroutine
+//     (go f(context.Background()), or inside go func(){...}), where
+//     detaching may be the point, the message suggests
+//     context.WithoutCancel(ctx), which drops the cancellation but keeps
+//     the values and the trace; only in files compiled with Go 1.21 or
+//     later, which added it;
 //   - a call of a function that has no context parameter and itself starts
 //     a new root context with context.Background() or TODO() and passes it
 //     to work that reacts to a context, in this package or another (an
