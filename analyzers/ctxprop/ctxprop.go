@@ -40,18 +40,30 @@ const withoutCancel = "go1.21"
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
 
-// New returns a fresh analyzer.
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	o := &options{}
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
 		Requires: []*analysis.Analyzer{inspect.Analyzer, ctxscope.Analyzer, ctxroots.Analyzer},
-		Run:      run,
+		Run:      o.run,
 	}
+	a.Flags.BoolVar(&o.log, "log", false,
+		"also report log calls without the context (slog.Info where InfoContext exists) and new root contexts handed to a logger")
+	return a
+}
+
+type options struct {
+	// log turns on the logging rule. Off by default: on a blind run none of
+	// its findings was wanted, as most handlers ignore the context.
+	log bool
 }
 
 type checker struct {
+	*options
 	pass  *analysis.Pass
 	info  *types.Info
 	rep   *report.Reporter
@@ -60,22 +72,27 @@ type checker struct {
 	roots *ctxroots.Result // uses of new root contexts, startsRoot facts
 
 	siblings map[sibKey]*types.Func // memo of the sibling lookup
+	root     inspector.Cursor       // the package, for uses of stored values
+	stored   map[*types.Var]bool    // memo of storedGetsContext
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (o *options) run(pass *analysis.Pass) (any, error) {
 	// Fast path: a context in scope needs a context.Context or an
 	// *http.Request parameter, which names the type.
 	if !match.Imports(pass.Pkg, "context") && !match.Imports(pass.Pkg, "net/http") {
 		return nil, nil
 	}
 	c := &checker{
+		options:  o,
 		pass:     pass,
 		info:     pass.TypesInfo,
 		scope:    pass.ResultOf[ctxscope.Analyzer].(*ctxscope.Result),
 		roots:    pass.ResultOf[ctxroots.Analyzer].(*ctxroots.Result),
 		siblings: map[sibKey]*types.Func{},
+		stored:   map[*types.Var]bool{},
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.root = root
 	// Tests and test support (fakes, stub servers) serve no request.
 	c.rep = report.New(pass, report.SkipTests)
 	if !c.rep.CoversPackage() {

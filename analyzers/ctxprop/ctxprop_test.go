@@ -20,7 +20,7 @@ import (
 // testdata asserts (ctxprop reads them through the passes' Results): a
 // fact expectation fails only if no run produced it.
 func TestAnalyzer(t *testing.T) {
-	pkgs := []string{"ctxprop/a", "ctxprop/lib", "ctxprop/use", "ctxprop/internal/testutils"}
+	pkgs := []string{"ctxprop/a", "ctxprop/shutdown", "ctxprop/stored", "ctxprop/lib", "ctxprop/use", "ctxprop/internal/testutils"}
 	missing := map[string]map[int]bool{} // "no fact" errors: the runs that had each
 	runs := []*analysis.Analyzer{ctxprop.New(), ctxscope.Analyzer, ctxroots.Analyzer}
 	for i, a := range runs {
@@ -57,6 +57,18 @@ func (f *factFilter) Errorf(format string, args ...any) {
 	case f.run > 0 && strings.Contains(msg, ": no diagnostic was reported matching "):
 	default:
 		f.t.Error(msg)
+	}
+}
+
+// TestLog checks the logging rule, off by default, with -ctxprop.log.
+func TestLog(t *testing.T) {
+	a := ctxprop.New()
+	if err := a.Flags.Set("log", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(t), a, "ctxprop/logs")
+	if got := ctxprop.New().Flags.Lookup("log").Value.String(); got != "false" {
+		t.Errorf("a fresh analyzer has -log=%s, want false", got)
 	}
 }
 

@@ -30,17 +30,17 @@
 //     http.NewRequest and NewRequestWithContext, exec.Command and
 //     CommandContext, slog.Info and InfoContext, (*net.Dialer).Dial and
 //     DialContext, (*tls.Conn).Handshake and HandshakeContext), third-party
-//     modules and the package's own code alike (category ctx-variant). For
-//     a logging call (slog.Info), the message says that the entry loses the
-//     trace;
+//     modules and the package's own code alike (category ctx-variant).
+//     Logging calls (slog.Info where InfoContext exists) only with
+//     -ctxprop.log (see Options);
 //   - context.Background() and context.TODO(), unless the detachment is
 //     deliberate (see below) (category new-root-context). Handed to a
-//     logger, the message says that the log entry loses the trace. Handed
-//     to a goroutine (go f(context.Background()), or inside go func(){...}),
-//     where detaching may be the point, the message suggests
-//     context.WithoutCancel(ctx), which drops the cancellation but keeps the
-//     values and the trace; only in files compiled with Go 1.21 or later,
-//     which added it;
+//     logger, only with -ctxprop.log. Handed to a goroutine
+//     (go f(context.Background()), or inside go func(){...}), where
+//     detaching may be the point, the message suggests
+//     context.WithoutCancel(ctx), which drops the cancellation but keeps
+//     the values and the trace; only in files compiled with Go 1.21 or
+//     later, which added it;
 //   - a call of a function that has no context parameter and itself starts
 //     a new root context with context.Background() or TODO() and passes it
 //     to work that reacts to a context, in this package or another (an
@@ -87,6 +87,17 @@
 // resolve to the variant. context.Background() and TODO() become the
 // context in scope, and context.WithoutCancel(ctx) in a goroutine.
 //
+// # Options
+//
+//	-ctxprop.log=false
+//	    also report the logging rule: a log call of X where XContext
+//	    exists (slog.Info and InfoContext), and a new root context handed
+//	    to a logger; the message says that the entry loses the request's
+//	    trace and values. Off by default: on a blind run over real modules,
+//	    none of its 104 findings (0 of 104) was wanted, as the modules'
+//	    log handlers ignored the context. Turn it on where the handler
+//	    reads trace IDs or values from the context.
+//
 // # Not reported
 //
 //   - Functions with no context in scope: not having one is not a
@@ -114,6 +125,21 @@
 //     Release, Unlock, Cleanup, Cancel, Disconnect, Unsubscribe,
 //     Unregister, Deregister, Teardown or Terminate, which must run even
 //     when the request is gone.
+//   - Shutdown and exit paths: a new root context, a call of X instead of
+//     its variant, and a call of a function that starts its own root
+//     context, in a function whose name says it stops (its first word, or
+//     the first after graceful, on, handle, do and the like, is shutdown,
+//     stop, close, drain, terminate, teardown, cleanup, halt, quit or
+//     exit: Shutdown, GracefulStop, drainConns, onClose), in a function
+//     literal bound to such a name or handed to a shutdown hook (a callee
+//     with one of those words in its name, as (*http.Server).RegisterOnShutdown),
+//     or after an OS signal was received (a receive from a chan os.Signal
+//     earlier in an enclosing block, a select case or a range on one).
+//     The request's context is about to be, or already is, cancelled
+//     there; handing it on would cut the shutdown short. Where a
+//     function's name has a cleanup word elsewhere (releaseLocks,
+//     waitAndStop, flushOnExit), the finding stands but has no fix: the
+//     analyzer cannot tell whether it runs after the request.
 //   - Calls of X inside a goroutine: the goroutine either does the work on
 //     purpose beyond the request or is the common hand-made cancellation
 //     (run X in a goroutine, select on its result and ctx.Done()). Also
@@ -132,15 +158,33 @@
 //     (X takes a context somewhere). A call inside a function named like
 //     the variant (XContext implemented with X) is not reported, nor a
 //     request built by http.NewRequest and then given a context
-//     (req.WithContext(ctx), or passed with a context to a function that
-//     attaches it, as in do(ctx, req)). Method expressions ((*sql.DB).Query
+//     (req.WithContext(ctx), req.Clone(ctx), or passed with a context to a
+//     function that attaches it, as in do(ctx, req)); likewise a request
+//     stored in a field or package variable (s.req, _ = http.NewRequest(...),
+//     directly, through a local, or in a composite literal) that the
+//     package's code gives a context where it uses it
+//     (c.Do(s.req.WithContext(ctx))) and never hands on bare (c.Do(s.req)).
+//     Method expressions ((*sql.DB).Query
 //     (db, q)) and calls of function values are not followed.
 //   - For the root-context fact: a function whose new root context is only
 //     logged, handed to a callback (a metrics hook), to an interface method
 //     (its implementations are unknown: some only track state in memory),
 //     to a function that ignores it, defaulted for a nil context, stored,
 //     handed to a goroutine or to cleanup: calling it drops nothing the
-//     caller could have passed. Only functions that
+//     caller could have passed. Nor a function that bounds the work
+//     itself, giving the new root context its own deadline before handing
+//     it on (context.WithTimeout(context.Background(), d), WithDeadline):
+//     a bounded local operation, which the caller's context would change
+//     little. Nor a helper that says it detaches: its name contains
+//     detach, background, independent, outlive, nocancel, uncancel or
+//     withoutcancel, or starts with bg (newDetachedCtx, bgFlush), or its
+//     doc comment says it detaches, outlives or survives the caller, is
+//     independent of or not tied to it, or runs in the background. The
+//     rule: the callee states or bounds its detachment, so calling it is
+//     a choice, not a lost context. Likewise a function named for
+//     stopping or cleanup (Stop, StopAll, Close, Shutdown, Drain,
+//     GracefulStop, Halt, Quit and the cleanup names above). Only
+//     functions that
 //     start the root context themselves are marked, not their callers: a
 //     long chain makes a report nobody can act on. Wrappers of their own
 //     variant (Get calling GetContext(context.Background(), ...)) are

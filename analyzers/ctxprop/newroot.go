@@ -26,6 +26,9 @@ func (c *checker) checkRoot(cur inspector.Cursor, call *ast.CallExpr, name strin
 	if v := c.assignedVar(cur); v != nil && v.Pos() >= src.Func.Pos() && c.roots.Explained(v.Pos(), src.Func) {
 		return // the comment is at the variable's declaration
 	}
+	if c.onShutdownPath(cur) {
+		return // shutdown or exit: the request's context is being cancelled
+	}
 	fun := "context." + name
 	switch c.roots.Use(cur) {
 	case ctxscope.Detached:
@@ -33,8 +36,8 @@ func (c *checker) checkRoot(cur inspector.Cursor, call *ast.CallExpr, name strin
 	case ctxscope.Goroutine:
 		m = ctxscope.Goroutine
 	case ctxscope.Minor:
-		if m == ctxscope.Goroutine {
-			return // a log line of a detached goroutine
+		if m == ctxscope.Goroutine || !c.log {
+			return // a log line of a detached goroutine, or the logging rule is off
 		}
 		c.rep.Report(call, CategoryNewRoot, fmt.Sprintf(
 			"%s() handed to a logger while %s is in scope: the entry loses the request's trace and values; pass %s", fun, src.Expr, src.Expr),
@@ -54,13 +57,19 @@ func (c *checker) checkRoot(cur inspector.Cursor, call *ast.CallExpr, name strin
 			c.withoutCancelFix(call, src)...)
 		return
 	}
-	c.rep.Report(call, CategoryNewRoot, fmt.Sprintf(
-		"%s() starts a new root context while %s is in scope: the work is not cancelled when the request is, ignores its deadline and leaves its trace; "+
-			"pass %s (or context.WithoutCancel(%s) if the work must outlive the request)", fun, src.Expr, src.Expr, src.Expr),
-		analysis.SuggestedFix{
+	var fixes []analysis.SuggestedFix
+	if !c.inCleanupLike(cur) {
+		// Only on a plain request path: cleanup handed the caller's context
+		// may not run at all once the request is cancelled.
+		fixes = append(fixes, analysis.SuggestedFix{
 			Message:   fmt.Sprintf("Use %s", src.Expr),
 			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(src.Expr)}},
 		})
+	}
+	c.rep.Report(call, CategoryNewRoot, fmt.Sprintf(
+		"%s() starts a new root context while %s is in scope: the work is not cancelled when the request is, ignores its deadline and leaves its trace; "+
+			"pass %s (or context.WithoutCancel(%s) if the work must outlive the request)", fun, src.Expr, src.Expr, src.Expr),
+		fixes...)
 }
 
 // withoutCancelFix rewrites context.Background() as

@@ -20,7 +20,7 @@ func (c *checker) checkRootCallee(cur inspector.Cursor, call *ast.CallExpr, fn *
 		return // a wrapper of its own variant: the variant rule speaks for it
 	}
 	src, m := c.scope.Locate(cur)
-	if src == nil || m != ctxscope.Sync {
+	if src == nil || m != ctxscope.Sync || c.onShutdownPath(cur) {
 		return
 	}
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {

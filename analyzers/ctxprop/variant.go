@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
@@ -33,7 +32,7 @@ func (c *checker) checkVariant(cur inspector.Cursor, call *ast.CallExpr, sib *ty
 			return false
 		}
 	}
-	if c.resultGetsContext(cur) {
+	if c.resultGetsContext(cur) || c.onShutdownPath(cur) {
 		return false
 	}
 	if m == ctxscope.Goroutine || c.roots.Explained(call.Pos(), src.Func) {
@@ -42,13 +41,17 @@ func (c *checker) checkVariant(cur inspector.Cursor, call *ast.CallExpr, sib *ty
 		// on purpose beyond the request.
 		return false
 	}
+	isLog := ctxscope.IsLogCall(c.info, call)
+	if isLog && !c.log {
+		return false
+	}
 	what := funcName(match.Callee(c.info, call))
 	var fixes []analysis.SuggestedFix
-	if fix, ok := c.variantFix(call, nameID, sib, src); ok {
+	if fix, ok := c.variantFix(call, nameID, sib, src); ok && !c.inCleanupLike(cur) {
 		fixes = append(fixes, fix)
 	}
 	harm := "the work is not cancelled when the request is, ignores its deadline and leaves its trace"
-	if ctxscope.IsLogCall(c.info, call) {
+	if isLog {
 		harm = "the log entry loses the request's trace and values"
 	}
 	c.rep.Report(nameID, CategoryVariant, fmt.Sprintf("%s drops %s: %s; call %s(%s, ...) instead",
@@ -90,58 +93,6 @@ func (c *checker) variantFix(call *ast.CallExpr, nameID *ast.Ident, sib *types.F
 		}
 	}
 	return analysis.SuggestedFix{Message: fmt.Sprintf("Call %s with %s", sib.Name(), src.Expr), TextEdits: edits}, true
-}
-
-// resultGetsContext reports whether the value returned by the call at cur
-// is given a context afterwards: req, _ := http.NewRequest(...) followed by
-// req.WithContext(ctx) or req = req.WithContext(ctx).
-func (c *checker) resultGetsContext(cur inspector.Cursor) bool {
-	for cur.ParentEdgeKind() == edge.ParenExpr_X {
-		cur = cur.Parent()
-	}
-	if cur.ParentEdgeKind() == edge.SelectorExpr_X {
-		sel := cur.Parent().Node().(*ast.SelectorExpr)
-		return sel.Sel.Name == "WithContext" || sel.Sel.Name == "SetContext"
-	}
-	if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
-		return false
-	}
-	as := cur.Parent().Node().(*ast.AssignStmt)
-	if len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := astutil.Unparen(as.Lhs[0]).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, _ := c.info.ObjectOf(id).(*types.Var)
-	if v == nil {
-		return false
-	}
-	fnCur := cur
-	for p := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fnCur = p
-		break
-	}
-	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
-		if c.info.Uses[idCur.Node().(*ast.Ident)] != v {
-			continue
-		}
-		switch idCur.ParentEdgeKind() {
-		case edge.SelectorExpr_X: // req.WithContext(ctx)
-			switch idCur.Parent().Node().(*ast.SelectorExpr).Sel.Name {
-			case "WithContext", "SetContext", "Clone":
-				return true
-			}
-		case edge.CallExpr_Args: // client.Do(ctx, req): the callee attaches it
-			for _, arg := range idCur.Parent().Node().(*ast.CallExpr).Args {
-				if ctxscope.IsContext(c.info.TypeOf(arg)) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // variantOf returns the context-taking variant of the function or method

@@ -122,7 +122,7 @@ func (r *Result) findRoots(root inspector.Cursor) {
 				continue
 			}
 			fn, _ := r.info.Defs[decl.Name].(*types.Func)
-			if fn == nil || hasContextSource(fn.Signature()) {
+			if fn == nil || hasContextSource(fn.Signature()) || r.saysDetached(decl) {
 				continue
 			}
 			body := cur.ChildAt(edge.FuncDecl_Body, -1)
@@ -132,7 +132,7 @@ func (r *Result) findRoots(root inspector.Cursor) {
 					continue // function literals run at other times
 				}
 				name, ok := ctxscope.IsRootCall(r.info, call)
-				if !ok || r.NilGuard(callCur) || r.Explained(call.Pos(), decl) || !r.passedOn(callCur) {
+				if !ok || r.NilGuard(callCur) || r.Explained(call.Pos(), decl) || r.bounded(callCur) || !r.passedOn(callCur) {
 					continue
 				}
 				r.roots[fn] = &rootSite{call: call, name: name}
@@ -141,6 +141,70 @@ func (r *Result) findRoots(root inspector.Cursor) {
 			}
 		}
 	}
+}
+
+// bounded reports whether the new root context at cur is given its own
+// deadline before it is handed on (context.WithTimeout(context.Background(),
+// d)): the work is a bounded local operation, which the caller's context
+// would change little.
+func (r *Result) bounded(cur inspector.Cursor) bool {
+	e := cur
+	for {
+		for e.ParentEdgeKind() == edge.ParenExpr_X {
+			e = e.Parent()
+		}
+		if e.ParentEdgeKind() != edge.CallExpr_Args || e.ParentEdgeIndex() != 0 {
+			return false
+		}
+		call := e.Parent().Node().(*ast.CallExpr)
+		if !ctxscope.IsDerivation(r.info, call) {
+			return false
+		}
+		fn := match.Callee(r.info, call)
+		for _, name := range [...]string{"WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"} {
+			if match.Func(fn, "context", name) {
+				return true
+			}
+		}
+		e = e.Parent()
+	}
+}
+
+// detachWords, in a function's name, say that it detaches on purpose
+// (newDetachedCtx, runInBackground, bgFlush).
+var detachWords = []string{"detach", "background", "independent", "outlive", "nocancel", "uncancel", "withoutcancel"}
+
+// detachDocWords, in a function's doc comment, say that it detaches. Fewer
+// than explainWords: a doc that mentions cancellation often describes the
+// work, not the choice of context.
+var detachDocWords = []string{"detach", "outlive", "outlast", "independent", "not tied", "survive",
+	"in the background", "won't be cancel", "not be cancel", "regardless of the caller"}
+
+// saysDetached reports whether a function's name or doc comment says that
+// it starts its own context on purpose: a helper that exists to detach.
+func (r *Result) saysDetached(decl *ast.FuncDecl) bool {
+	name := decl.Name.Name
+	if isCleanupName(name) || hasVerbPrefix(name, stopVerbs) {
+		return true // shutdown and cleanup run when the caller's context is done
+	}
+	lower := strings.ToLower(name)
+	for _, w := range detachWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	if strings.HasPrefix(lower, "bg") && (len(name) == 2 || name[2] >= 'A' && name[2] <= 'Z') {
+		return true
+	}
+	if decl.Doc != nil {
+		text := strings.ToLower(decl.Doc.Text())
+		for _, w := range detachDocWords {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // passedOn reports whether the new root context created at cur, in a
@@ -213,8 +277,16 @@ var cleanupVerbs = []string{
 	"disconnect", "unsubscribe", "unregister", "deregister", "teardown", "terminate",
 }
 
-func isCleanupName(name string) bool {
-	for _, v := range cleanupVerbs {
+// stopVerbs start the names of functions whose job is to stop, beside
+// cleanupVerbs: a function so named detaches on purpose.
+var stopVerbs = []string{"Drain", "Graceful", "Halt", "Quit", "drain", "graceful", "halt", "quit"}
+
+func isCleanupName(name string) bool { return hasVerbPrefix(name, cleanupVerbs) }
+
+// hasVerbPrefix reports whether name starts with one of verbs followed by
+// the end of the name or a new word.
+func hasVerbPrefix(name string, verbs []string) bool {
+	for _, v := range verbs {
 		if strings.HasPrefix(name, v) {
 			rest := name[len(v):]
 			if rest == "" || rest[0] < 'a' || rest[0] > 'z' {

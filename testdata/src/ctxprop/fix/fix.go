@@ -51,3 +51,10 @@ func handle(w http.ResponseWriter, r *http.Request) {
 }
 
 func run(ctx context.Context) {}
+
+// Cleanup-like: reported, but the caller's context could keep the cleanup
+// from running once the request is cancelled: no fix.
+func releaseAll(ctx context.Context, db *sql.DB) {
+	_, _ = db.ExecContext(context.Background(), "unlock") // want `context.Background\(\) starts`
+	_ = db.Ping()                                         // want `PingContext`
+}

@@ -64,12 +64,30 @@ func unexported() {}
 
 func unexportedContext(ctx context.Context) {}
 
-// Refresh starts a new root context for the work it does.
-func Refresh(id int) error { // want Refresh:"startsRoot"
+// Refresh starts a new root context for the work it does, bounded by its
+// own timeout: a local operation, no fact.
+func Refresh(id int) error {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	return load(ctx, id)
 }
+
+// Reload starts a new root context for the work it does, with no bound.
+func Reload(id int) error { // want Reload:"startsRoot"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	return load(ctx, id)
+}
+
+// loadDetached is a helper that exists to detach: no fact.
+func loadDetached(id int) error { return load(context.Background(), id) }
+
+// Warm fills the cache in the background: the caller may give up, the
+// cache must still be filled. No fact.
+func Warm() { _ = load(context.Background(), 0) }
+
+// Cached calls the detaching helper: it has no context itself either.
+func Cached(id int) error { return loadDetached(id) }
 
 // Todo does the same with context.TODO.
 func Todo() { // want Todo:"startsRoot"
@@ -186,3 +204,6 @@ func NewReq(ctx context.Context) *Req { return &Req{ctx: ctx} } // want NewReq:"
 
 // Sends builds its request with a new root context.
 func Sends() *Req { return NewReq(context.Background()) } // want Sends:"startsRoot"
+
+// StopAll stops the workers with a fresh context, on purpose: no fact.
+func StopAll() { _ = load(context.Background(), 0) }

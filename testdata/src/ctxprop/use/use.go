@@ -19,8 +19,14 @@ func handler(ctx context.Context, c *lib.Client) {
 	_ = lib.Map([]int{1})       // want `lib.Map drops ctx.*call MapContext`
 	_ = lib.Map[string](nil)    // want `lib.Map drops ctx`
 
-	_ = lib.Refresh(1) // want `lib.Refresh starts a new root context \(context.Background\) instead of taking one: called here, where ctx is in scope, .*give Refresh a ctx parameter \(or call an API that takes one\) and pass ctx`
-	lib.Todo()         // want `lib.Todo starts a new root context \(context.TODO\)`
+	_ = lib.Reload(1)  // want `lib.Reload starts a new root context \(context.Background\) instead of taking one: called here, where ctx is in scope, .*give Reload a ctx parameter \(or call an API that takes one\) and pass ctx`
+	_ = lib.Refresh(1) // bounded by its own timeout
+	lib.Warm()         // its doc says it detaches
+	_ = lib.Cached(1)  // one hop further: callers of a detaching helper are not marked
+	lib.StopAll()      // named for stopping: detaches on purpose
+	reload := lib.Reload
+	_ = reload(1) // a function value: not followed
+	lib.Todo()    // want `lib.Todo starts a new root context \(context.TODO\)`
 	lib.StartWorker()
 	lib.Close()
 	_ = lib.NewPool()
@@ -42,7 +48,8 @@ func embedded(ctx context.Context, w wrapped) {
 func serve(w http.ResponseWriter, r *http.Request) {
 	c := &lib.Client{}
 	c.Fetch("k")       // want `call FetchContext\(r.Context\(\), ...\)`
-	_ = lib.Refresh(2) // want `give Refresh a ctx parameter \(or call an API that takes one\) and pass r.Context\(\)`
+	_ = l2.Reload(2)   // want `give Reload a ctx parameter \(or call an API that takes one\) and pass r.Context\(\)`
+	_ = lib.Refresh(2) // bounded by its own timeout
 }
 
 // No context in scope: nothing to propagate.

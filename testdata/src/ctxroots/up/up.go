@@ -1,7 +1,10 @@
 // Package up declares functions whose startsRoot facts package down uses.
 package up
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Do honours its context.
 func Do(ctx context.Context) error { return ctx.Err() }
@@ -66,3 +69,48 @@ var stored context.Context
 
 // Keep stores a root context in a package variable.
 func Keep() { stored = context.Background() }
+
+// Bounded gives the new root its own timeout: a bounded local
+// operation, no fact.
+func Bounded() error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return Do(ctx)
+}
+
+// BoundedDeadline does the same with a deadline, through a value: no fact.
+func BoundedDeadline() error {
+	ctx, cancel := context.WithDeadline(context.WithValue(context.TODO(), key{}, 1), time.Now())
+	defer cancel()
+	return Do(ctx)
+}
+
+type key struct{}
+
+// flushDetached exists to detach; its name says so: no fact.
+func flushDetached() error { return Do(context.Background()) }
+
+// bgPing is named for the background: no fact.
+func bgPing() error { return Do(context.Background()) }
+
+// RefreshAll starts its work in the background on purpose (its doc says so):
+// no fact.
+func RefreshAll() error { return Do(context.Background()) }
+
+// Near miss: cancellable but unbounded, and a name that only contains
+// "bg" inside a word: facts.
+func Unbounded() error { // want Unbounded:"startsRoot"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	return Do(ctx)
+}
+
+func bgpSync() error { return Do(context.Background()) } // want bgpSync:"startsRoot"
+
+// Stop and DrainQueue stop work: a fresh context is the point. No facts.
+func (T) Stop() error { return Do(context.Background()) }
+
+func DrainQueue() error { return Do(context.Background()) }
+
+// Near miss: Stopwatch is not a stop verb followed by a new word.
+func Stopwatch() error { return Do(context.Background()) } // want Stopwatch:"startsRoot"
