@@ -20,11 +20,16 @@
 // or a struct field. A field is identified by its declaration, so an atomic
 // use through one value of the type marks the field of every value, with
 // one refinement: the access path of the atomic use (the fields selected
-// from its root, and what a local root was initialised with) must be a
-// suffix of the access path of the plain one. After atomic.AddUint32
-// (&p.stats.Hits, 1), q.stats.Hits is reported, but not s.Hits where s is a
-// *Stats snapshot returned by a function; after atomic.AddUint32(&ab.n, 1)
-// with ab := c.active.Load(), c.inactive.n is not reported. An exported
+// from its root, each with the type that declares it, and what a local root
+// was initialised with) must be a suffix of the access path of the plain
+// one. After atomic.AddUint32(&p.stats.Hits, 1), q.stats.Hits is reported,
+// but not s.Hits where s is a *Stats snapshot returned by a function; after
+// atomic.AddUint32(&ab.n, 1) with ab := c.active.Load(), c.inactive.n is
+// not reported. A type embedded in (or used as a field of) two containers
+// is two variables: after atomic.AddInt64(&a.n, 1) through container A's
+// embedded Inner, b.n through container B's Inner is not reported, while an
+// atomic use inside Inner's own methods (path Inner.n) marks every
+// container. An exported
 // variable, or an exported field of a type other packages can name, carries
 // a fact with these paths, and plain accesses from importing packages are
 // reported as well.
