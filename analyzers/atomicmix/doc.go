@@ -65,7 +65,13 @@
 //     (&T{n: 1}), and field accesses through a local pointer that the same
 //     function allocated (t := &T{}; t.n = 5; return t) before t is passed
 //     on, returned, stored, used in a method call or captured by a closure,
-//     and not in a loop that repeats the access after that.
+//     and not in a loop that repeats the access after that. A local set
+//     from a call of a function of the same package (t := newT(), t, err :=
+//     newT()) is such an allocation when every return of newT gives nil,
+//     &T{...}, new(T) or a local allocated that way that nothing let escape
+//     before the return. Constructors of other packages are not followed.
+//     Copying the pointed-to value (*t = *orig, x := *t) does not let t
+//     escape.
 //   - Accesses through the receiver or a parameter of an unexported
 //     function (an in-place initialiser such as func (q *quota) init()),
 //     before it lets the pointer escape, when every call in the package
@@ -86,8 +92,9 @@
 //     plainly. Plain writes are still reported: they race with the
 //     lock-free loads.
 //   - Field accesses on a local struct value (a variable, a value receiver or
-//     a parameter, without pointer indirection): that memory is a copy owned
-//     by the function.
+//     a parameter, without pointer indirection, such as cp.n after cp := *s
+//     or x.n after x := s.inner): that memory is a copy owned by the
+//     function.
 //   - Code in init functions, which run before the package's goroutines.
 //   - Taking the address (&s.n), to pass it to another atomic call or to a
 //     helper; unsafe.Offsetof, unsafe.Sizeof and unsafe.Alignof.
