@@ -68,6 +68,10 @@ type checker struct {
 	imported map[*types.Var]*atomicaccess.UsedAtomically
 	// refs indexes the references to functions, built on first use.
 	refs *refIndex
+	// decls maps the package's functions to their declarations, built on first use.
+	decls map[*types.Func]inspector.Cursor
+	// freshResults caches returnsFresh, keyed by function and result index.
+	freshResults map[freshKey]bool
 	// files are the cursors of the package's non-test files.
 	files []inspector.Cursor
 }

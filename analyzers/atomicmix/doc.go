@@ -20,11 +20,16 @@
 // or a struct field. A field is identified by its declaration, so an atomic
 // use through one value of the type marks the field of every value, with
 // one refinement: the access path of the atomic use (the fields selected
-// from its root, and what a local root was initialised with) must be a
-// suffix of the access path of the plain one. After atomic.AddUint32
-// (&p.stats.Hits, 1), q.stats.Hits is reported, but not s.Hits where s is a
-// *Stats snapshot returned by a function; after atomic.AddUint32(&ab.n, 1)
-// with ab := c.active.Load(), c.inactive.n is not reported. An exported
+// from its root, each with the type that declares it, and what a local root
+// was initialised with) must be a suffix of the access path of the plain
+// one. After atomic.AddUint32(&p.stats.Hits, 1), q.stats.Hits is reported,
+// but not s.Hits where s is a *Stats snapshot returned by a function; after
+// atomic.AddUint32(&ab.n, 1) with ab := c.active.Load(), c.inactive.n is
+// not reported. A type embedded in (or used as a field of) two containers
+// is two variables: after atomic.AddInt64(&a.n, 1) through container A's
+// embedded Inner, b.n through container B's Inner is not reported, while an
+// atomic use inside Inner's own methods (path Inner.n) marks every
+// container. An exported
 // variable, or an exported field of a type other packages can name, carries
 // a fact with these paths, and plain accesses from importing packages are
 // reported as well.
@@ -60,7 +65,13 @@
 //     (&T{n: 1}), and field accesses through a local pointer that the same
 //     function allocated (t := &T{}; t.n = 5; return t) before t is passed
 //     on, returned, stored, used in a method call or captured by a closure,
-//     and not in a loop that repeats the access after that.
+//     and not in a loop that repeats the access after that. A local set
+//     from a call of a function of the same package (t := newT(), t, err :=
+//     newT()) is such an allocation when every return of newT gives nil,
+//     &T{...}, new(T) or a local allocated that way that nothing let escape
+//     before the return. Constructors of other packages are not followed.
+//     Copying the pointed-to value (*t = *orig, x := *t) does not let t
+//     escape.
 //   - Accesses through the receiver or a parameter of an unexported
 //     function (an in-place initialiser such as func (q *quota) init()),
 //     before it lets the pointer escape, when every call in the package
@@ -81,8 +92,9 @@
 //     plainly. Plain writes are still reported: they race with the
 //     lock-free loads.
 //   - Field accesses on a local struct value (a variable, a value receiver or
-//     a parameter, without pointer indirection): that memory is a copy owned
-//     by the function.
+//     a parameter, without pointer indirection, such as cp.n after cp := *s
+//     or x.n after x := s.inner): that memory is a copy owned by the
+//     function.
 //   - Code in init functions, which run before the package's goroutines.
 //   - Taking the address (&s.n), to pass it to another atomic call or to a
 //     helper; unsafe.Offsetof, unsafe.Sizeof and unsafe.Alignof.

@@ -109,7 +109,7 @@ func (c *checker) freshPointer(at inspector.Cursor, v *types.Var, depth int) boo
 	if !ok || declFn != fnCur || !c.unescaped(fnCur, declCur, v, at, depth > 0) {
 		return false
 	}
-	if allocation(c.pass.TypesInfo, declCur) {
+	if c.freshInit(declCur, depth) {
 		return true
 	}
 	return depth < maxDepth && c.freshParam(fnCur, declCur, v, depth)
@@ -123,6 +123,24 @@ func (c *checker) unescaped(fnCur, declCur inspector.Cursor, v *types.Var, at in
 	if f, ok := enclosingFunc(at); !ok || f != fnCur {
 		return false // at is in a closure, which may run later
 	}
+	escape := c.firstEscape(fnCur, v, onlyGoroutines)
+	if !escape.IsValid() {
+		return true
+	}
+	if at.Node().End() > escape {
+		return false
+	}
+	for loop := range at.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if !loop.Contains(declCur) && containsPos(loop.Node(), escape) {
+			return false // the next iteration runs after the escape
+		}
+	}
+	return true
+}
+
+// firstEscape returns the position of the first use of v in fn that may
+// hand it to another goroutine (see unescaped), or token.NoPos.
+func (c *checker) firstEscape(fnCur inspector.Cursor, v *types.Var, onlyGoroutines bool) token.Pos {
 	info := c.pass.TypesInfo
 	escape := token.NoPos
 	for cur := range fnCur.Preorder((*ast.Ident)(nil)) {
@@ -141,23 +159,12 @@ func (c *checker) unescaped(fnCur, declCur inspector.Cursor, v *types.Var, at in
 			escape = f.Node().Pos() // a closure refers to it: it may run anywhere, later
 			break
 		}
-		if !fieldOnly(info, cur) {
+		if !fieldOnly(info, cur) && !derefCopy(cur) {
 			escape = id.Pos()
 			break
 		}
 	}
-	if !escape.IsValid() {
-		return true
-	}
-	if at.Node().End() > escape {
-		return false
-	}
-	for loop := range at.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		if !loop.Contains(declCur) && containsPos(loop.Node(), escape) {
-			return false // the next iteration runs after the escape
-		}
-	}
-	return true
+	return escape
 }
 
 // handedOver reports whether the use of a variable at cur, in the function
@@ -231,15 +238,8 @@ func fieldOnly(info *types.Info, cur inspector.Cursor) bool {
 // allocation reports whether the identifier at declCur is declared with a
 // fresh allocation: t := &T{...}, t := new(T), var t = &T{...}.
 func allocation(info *types.Info, declCur inspector.Cursor) bool {
-	switch v := astutil.Unparen(locals.InitValue(declCur)).(type) {
-	case *ast.UnaryExpr:
-		_, ok := astutil.Unparen(v.X).(*ast.CompositeLit)
-		return v.Op == token.AND && ok
-	case *ast.CallExpr:
-		b, ok := match.ObjectOf(info, v.Fun).(*types.Builtin)
-		return ok && b.Name() == "new" && len(v.Args) == 1
-	}
-	return false
+	v := locals.InitValue(declCur)
+	return v != nil && freshValue(info, v)
 }
 
 // freshParam reports whether the parameter (or receiver) v of the function

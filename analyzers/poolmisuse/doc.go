@@ -73,6 +73,13 @@
 //   - nil-get on pools whose New could be set where the analyzer cannot see
 //     it: exported package variables and fields, embedded pools (their New
 //     is promoted), and pools whose address is passed on.
+//   - put-non-pointer findings that were already reviewed for staticcheck's
+//     SA6002, which reports the same Put: under "//lint:ignore SA6002
+//     reason" (on the line, or alone on the line above the statement),
+//     "//lint:file-ignore SA6002 reason" in the file, or
+//     "//nolint:staticcheck" (golangci-lint). As in staticcheck, a lint
+//     directive without a reason silences nothing. The other rules have no
+//     staticcheck equivalent and ignore these comments.
 //   - Files whose names end in _test.go: tests and benchmarks are not
 //     production code.
 package poolmisuse

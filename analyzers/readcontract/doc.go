@@ -37,7 +37,13 @@
 //     if _, err := r.Read(buf); ..., followed on the same path by a use of
 //     the contents of buf (category short-read). The finding is at the
 //     Read call and points at the use. Passing buf to len or cap, writing
-//     into it, assigning it or reading into it again are not uses.
+//     into it or assigning it are not uses, and neither is reading into it
+//     again, which overwrites the old bytes: another Read (also through a
+//     method expression, or a method value held in a local assigned once),
+//     a method named Read... that takes the []byte first and returns (int,
+//     ..., error) (ReadAt, net.PacketConn's ReadFrom), io.ReadFull,
+//     io.ReadAtLeast, crypto/rand.Read, math/rand.Read or
+//     encoding/binary.Read into buf or a slice of it.
 //
 // # Example
 //

@@ -48,9 +48,11 @@ func New() *analysis.Analyzer {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	info *types.Info
-	rep  *report.Reporter
+	pass     *analysis.Pass
+	info     *types.Info
+	rep      *report.Reporter
+	root     *inspector.Cursor  // the inspector's root, for local declarations
+	fileCurs []inspector.Cursor // its children, built on first use
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -74,7 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, info: pass.TypesInfo, rep: rep}
+			c = &checker{pass: pass, info: pass.TypesInfo, rep: rep, root: &root}
 		}
 		c.check(cur, call, sel)
 	}

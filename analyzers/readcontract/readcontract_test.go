@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), readcontract.New(), "readcontract/a", "readcontract/dot", "readcontract/testsupport")
+	analysistest.Run(t, testutil.TestData(t), readcontract.New(), "readcontract/a", "readcontract/dot", "readcontract/refill", "readcontract/testsupport")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -6,11 +6,14 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/fixes"
+	"github.com/prodvet/prodvet/internal/locals"
 	"github.com/prodvet/prodvet/internal/match"
 )
 
@@ -151,19 +154,95 @@ func (c *checker) findUse(n ast.Node, b bufVar) (use ast.Node, stop bool) {
 	return use, stop
 }
 
-// destination returns the buffer that call reads into, for a Read method
-// with io.Reader's signature, io.ReadFull and io.ReadAtLeast.
+// destination returns the buffer that call reads into, overwriting what
+// an earlier Read left there: a Read method with io.Reader's signature, a
+// method whose name starts with Read that takes a []byte first and returns
+// (int, ..., error) (ReadAt, net.PacketConn's ReadFrom, ReadMsgUDP), a
+// method value of one of those called through a local assigned once,
+// io.ReadFull, io.ReadAtLeast, crypto/rand.Read, math/rand.Read and
+// encoding/binary.Read.
 func (c *checker) destination(call *ast.CallExpr) (ast.Expr, bool) {
 	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Read" {
 		if rc, ok := c.readCall(call, sel); ok {
 			return rc.buf, true
 		}
 	}
+	if i, ok := c.readsIntoArg(call.Fun, 0); ok && i < len(call.Args) {
+		return call.Args[i], true
+	}
 	fn := match.Callee(c.info, call)
-	if (match.Func(fn, "io", "ReadFull") || match.Func(fn, "io", "ReadAtLeast")) && len(call.Args) >= 2 {
+	switch {
+	case (match.Func(fn, "io", "ReadFull") || match.Func(fn, "io", "ReadAtLeast")) && len(call.Args) >= 2:
 		return call.Args[1], true
+	case (match.Func(fn, "crypto/rand", "Read") || match.Func(fn, "math/rand", "Read")) && len(call.Args) == 1:
+		return call.Args[0], true
+	case match.Func(fn, "encoding/binary", "Read") && len(call.Args) == 3:
+		if t := c.info.TypeOf(call.Args[2]); t != nil && types.Identical(t.Underlying(), byteSlice) {
+			return call.Args[2], true
+		}
 	}
 	return nil, false
+}
+
+var byteSlice = types.NewSlice(types.Typ[types.Byte])
+
+// readsIntoArg reports whether calling fun reads into one of its
+// arguments, and which: fun is a method named Read... whose first
+// parameter is a []byte and whose results are (int, ..., error), as a
+// method value (index 0) or a method expression (index 1), or a local
+// variable assigned once from such a method value.
+func (c *checker) readsIntoArg(fun ast.Expr, depth int) (int, bool) {
+	switch fun := astutil.Unparen(fun).(type) {
+	case *ast.SelectorExpr:
+		s := c.info.Selections[fun]
+		if s == nil || !strings.HasPrefix(fun.Sel.Name, "Read") {
+			return 0, false
+		}
+		sig, ok := s.Type().(*types.Signature)
+		if !ok || sig == nil {
+			return 0, false
+		}
+		first := 0
+		switch s.Kind() {
+		case types.MethodVal:
+		case types.MethodExpr:
+			first = 1 // the receiver comes first
+		default:
+			return 0, false
+		}
+		p, r := sig.Params(), sig.Results()
+		if p.Len() <= first || r.Len() < 2 || !types.Identical(p.At(first).Type(), byteSlice) ||
+			!types.Identical(r.At(0).Type(), types.Typ[types.Int]) ||
+			!types.Identical(r.At(r.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
+			return 0, false
+		}
+		return first, true
+	case *ast.Ident:
+		v, ok := c.info.Uses[fun].(*types.Var)
+		if !ok || v == nil || depth > 0 || c.root == nil {
+			return 0, false
+		}
+		declCur, fnCur, ok := locals.Declaration(c.info, c.files(), v)
+		if !ok || !locals.AssignedOnce(c.info, fnCur, v) {
+			return 0, false
+		}
+		if sel, ok := astutil.Unparen(locals.InitValue(declCur)).(*ast.SelectorExpr); ok {
+			if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				return c.readsIntoArg(sel, depth+1)
+			}
+		}
+	}
+	return 0, false
+}
+
+// files returns the cursors of the package's files.
+func (c *checker) files() []inspector.Cursor {
+	if c.fileCurs == nil {
+		for f := range c.root.Children() {
+			c.fileCurs = append(c.fileCurs, f)
+		}
+	}
+	return c.fileCurs
 }
 
 func (c *checker) checkShortRead(rc readCall, ctx readContext) {

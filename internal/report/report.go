@@ -10,7 +10,9 @@
 //     and the go vet -vettool path alike;
 //   - an analyzer may declare gosec rules equivalent to one of its categories
 //     (HonorNosec), so that code already reviewed with "#nosec G112" is not
-//     reported again under another name.
+//     reported again under another name, and likewise staticcheck checks
+//     (HonorStaticcheck: //lint:ignore, //lint:file-ignore,
+//     //nolint:staticcheck).
 package report
 
 import (
@@ -36,12 +38,15 @@ func URL(analyzer string) string { return DocsURL + analyzer + ".md" }
 
 // A Reporter reports the diagnostics of one pass. Create one per pass.
 type Reporter struct {
-	pass   *analysis.Pass
-	files  map[*token.File]*fileInfo
-	nosec  map[string][]string // category -> equivalent gosec rule IDs
-	alias  []string            // other linters whose //nolint also covers this analyzer
-	tests  Tests
-	inTest bool // the package is test support and tests are skipped
+	pass  *analysis.Pass
+	files map[*token.File]*fileInfo
+	nosec map[string][]string // category -> equivalent gosec rule IDs
+	alias []string            // other linters whose //nolint also covers this analyzer
+	// staticcheck holds, by category, the staticcheck checks whose
+	// suppressions also cover it (HonorStaticcheck).
+	staticcheck map[string][]string
+	tests       Tests
+	inTest      bool // the package is test support and tests are skipped
 }
 
 type fileInfo struct {
@@ -125,6 +130,9 @@ func (r *Reporter) ReportDiagnostic(d analysis.Diagnostic) {
 		d.SuggestedFixes = nil
 	}
 	if ids := r.nosec[d.Category]; len(ids) > 0 && r.silenced(d.Pos, "nosec:"+d.Category, func(text string) bool { return NosecMatches(text, ids) }) {
+		return
+	}
+	if r.staticcheckSilenced(d.Pos, d.Category) {
 		return
 	}
 	r.pass.Report(d)

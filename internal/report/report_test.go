@@ -76,3 +76,27 @@ func TestNosecMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestLintIgnoreMatches(t *testing.T) {
+	checks := []string{"SA6002"}
+	for _, tc := range []struct {
+		text     string
+		file, ok bool
+	}{
+		{"//lint:ignore SA6002 the slice header is small", false, true},
+		{"//lint:ignore SA4006,SA6002 both reviewed", false, true},
+		{"//lint:ignore sa6002 case does not matter", false, true},
+		{"//lint:ignore SA* a glob", false, true},
+		{"//lint:file-ignore SA6002 pooled by value on purpose", true, true},
+		{"//lint:ignore SA6002", false, false}, // no reason: malformed, as in staticcheck
+		{"//lint:ignore SA4006 another check", false, false},
+		{"// lint:ignore SA6002 not a directive", false, false},
+		{"//lint:other SA6002 reason", false, false},
+		{"//nolint:staticcheck", false, false},
+	} {
+		file, ok := report.LintIgnoreMatches(tc.text, checks)
+		if file != tc.file || ok != tc.ok {
+			t.Errorf("LintIgnoreMatches(%q) = %v, %v, want %v, %v", tc.text, file, ok, tc.file, tc.ok)
+		}
+	}
+}

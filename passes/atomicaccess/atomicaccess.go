@@ -72,7 +72,8 @@ type UsedAtomically struct {
 	Func string // the first atomic function, such as "AddInt64"
 	At   string // file base name and line of that call, "counter.go:12"
 	// Paths are the distinct access paths of the atomic uses (see
-	// Result.Path), such as ["stats" "Hits"] for &p.stats.Hits.
+	// Result.Path), such as ["example.com/p.Pool.stats"
+	// "example.com/p.Stats.Hits"] for &p.stats.Hits.
 	Paths [][]string
 }
 
@@ -81,9 +82,19 @@ func (*UsedAtomically) AFact() {}
 func (f *UsedAtomically) String() string {
 	paths := make([]string, len(f.Paths))
 	for i, p := range f.Paths {
-		paths[i] = strings.Join(p, ".")
+		paths[i] = FormatPath(p)
 	}
 	return "atomic." + f.Func + " at " + f.At + " via " + strings.Join(paths, " ")
+}
+
+// FormatPath renders an access path for tests and messages: each element
+// without its package path, joined by "/" ("p.Pool.stats/p.Stats.Hits").
+func FormatPath(path []string) string {
+	short := make([]string, len(path))
+	for i, e := range path {
+		short[i] = e[strings.LastIndex(e, "/")+1:]
+	}
+	return strings.Join(short, "/")
 }
 
 // Access is one call of a sync/atomic function on a variable of this

@@ -3,7 +3,6 @@ package atomicaccess_test
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,7 +38,7 @@ var probe = &analysis.Analyzer{
 				pass.Reportf(v.Pos(), "Accesses(%s) = %d, All has %d", v.Name(), len(got), len(accs))
 			}
 			for _, a := range accs {
-				pass.Reportf(a.Call.Node().Pos(), "access %s %s via %s", a.Func, v.Name(), strings.Join(a.Path, "."))
+				pass.Reportf(a.Call.Node().Pos(), "access %s %s via %s", a.Func, v.Name(), atomicaccess.FormatPath(a.Path))
 			}
 		}
 		root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
@@ -53,7 +52,7 @@ var probe = &analysis.Analyzer{
 			if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 				acc = cur.Parent()
 			}
-			path := strings.Join(res.Path(acc.Node().(ast.Expr)), ".")
+			path := atomicaccess.FormatPath(res.Path(acc.Node().(ast.Expr)))
 			if f := res.Imported(v); f != nil {
 				pass.Reportf(acc.Node().Pos(), "imported %s via %s: %s", v.Name(), path, f)
 			}

@@ -15,8 +15,9 @@ import (
 const maxDepth = 3
 
 // Path returns the access path of e, an expression of this package's
-// non-test files: the names of the fields selected from its root (including
-// embedded fields selected implicitly), preceded by the package path and
+// non-test files: the fields selected from its root (including embedded
+// fields selected implicitly), each named with the type that declares it
+// ("example.com/p.Pool.stats"), preceded by the package path and
 // name of a package-level root variable, or by the path of the expression a
 // local root variable was initialised with (ab := cc.active.Load() gives
 // "active"). Other roots (parameters, call results, range variables)
@@ -53,10 +54,10 @@ func (r *Result) pathKey(e ast.Expr, depth int) []string {
 				break
 			}
 			f := st.Field(idx)
-			key = append(key, f.Name())
+			key = append(key, fieldKey(t, f.Name()))
 			t = f.Type()
 		}
-		return append(key, e.Sel.Name)
+		return append(key, fieldKey(t, e.Sel.Name))
 	case *ast.IndexExpr:
 		return r.pathKey(e.X, depth)
 	case *ast.StarExpr:
@@ -92,6 +93,20 @@ func (r *Result) pathKey(e ast.Expr, depth int) []string {
 		return r.localProvenance(v, depth+1)
 	}
 	return nil
+}
+
+// fieldKey names the field name of the struct type t (or a pointer to it)
+// in a path: qualified by the named type that declares it, so that the
+// field of a type embedded in two containers, A.Inner.n and B.Inner.n,
+// gives two paths. Fields of unnamed structs and of type parameters keep
+// their bare name.
+func fieldKey(t types.Type, name string) string {
+	n, ok := deref(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return name
+	}
+	n = n.Origin()
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name() + "." + name
 }
 
 // localProvenance returns the path of the expression that a local variable

@@ -9,7 +9,7 @@ import (
 // Wrapped embeds an upstream type: the fact on Hits stays upstream's.
 type Wrapped struct {
 	up.Counter
-	Own int64 // want Own:`atomic\.AddInt64 at mid\.go:\d+ via Own$`
+	Own int64 // want Own:`atomic\.AddInt64 at mid\.go:\d+ via mid\.Wrapped\.Own$`
 }
 
 func (w *Wrapped) Inc() {
@@ -19,7 +19,7 @@ func (w *Wrapped) Inc() {
 }
 
 // Paths of the same field through different containers are kept apart.
-type Stats struct{ Hits uint32 } // want Hits:`atomic\.AddUint32 at mid\.go:\d+ via live\.Hits snap\.Hits$`
+type Stats struct{ Hits uint32 } // want Hits:`atomic\.AddUint32 at mid\.go:\d+ via mid\.Pool\.live/mid\.Stats\.Hits mid\.Pool\.snap/mid\.Stats\.Hits$`
 
 type Pool struct{ live, snap Stats }
 

@@ -6,7 +6,7 @@ import (
 )
 
 type Counter struct {
-	Hits   int64 // want Hits:`atomic\.AddInt64 at upstream\.go:17 via Hits$`
+	Hits   int64 // want Hits:`atomic\.AddInt64 at upstream\.go:17 via upstream\.Counter\.Hits$`
 	Misses int64 // only through a function value: not tracked
 	hidden int64 // unexported
 }
@@ -32,14 +32,14 @@ func (o *Other) Inc() { o.Hits++ }
 
 // Box is generic: the fact is on the field of the generic type.
 type Box[T any] struct {
-	N int64 // want N:`atomic\.AddInt64 at upstream\.go:\d+ via N$`
+	N int64 // want N:`atomic\.AddInt64 at upstream\.go:\d+ via upstream\.Box\.N$`
 	V T
 }
 
 func (b *Box[T]) Inc() { atomic.AddInt64(&b.N, 1) }
 
 // inner is unexported but promotes Depth through the exported Tree.
-type inner struct{ Depth int32 } // want Depth:`atomic\.LoadInt32 at upstream\.go:\d+ via inner\.Depth$`
+type inner struct{ Depth int32 } // want Depth:`atomic\.LoadInt32 at upstream\.go:\d+ via upstream\.Tree\.inner/upstream\.inner\.Depth$`
 
 type Tree struct{ inner }
 
@@ -47,8 +47,8 @@ func (t *Tree) D() int32 { return atomic.LoadInt32(&t.Depth) }
 
 // Node reaches its pointers through unsafe.Pointer conversions.
 type Node struct {
-	Next  unsafe.Pointer // want Next:`atomic\.LoadPointer at upstream\.go:\d+ via Next$`
-	Typed *Node          // want Typed:`atomic\.StorePointer at upstream\.go:\d+ via Typed$`
+	Next  unsafe.Pointer // want Next:`atomic\.LoadPointer at upstream\.go:\d+ via upstream\.Node\.Next$`
+	Typed *Node          // want Typed:`atomic\.StorePointer at upstream\.go:\d+ via upstream\.Node\.Typed$`
 }
 
 func (n *Node) Load() unsafe.Pointer { return atomic.LoadPointer(&n.Next) }
@@ -57,7 +57,7 @@ func (n *Node) Set(m *Node) {
 	atomic.StorePointer((*unsafe.Pointer)(unsafe.Pointer(&n.Typed)), unsafe.Pointer(m))
 }
 
-var Total uint64 // want Total:`atomic\.AddUint64 at upstream\.go:\d+ via atomicaccess/facts/upstream\.Total$`
+var Total uint64 // want Total:`atomic\.AddUint64 at upstream\.go:\d+ via upstream\.Total$`
 
 var total2 uint64
 

@@ -13,30 +13,30 @@ type A = l.Counter
 type Other struct{ Hits int64 }
 
 func Read(c *l.Counter, a *A, b *l.Box[string], t *l.Tree, o *Other) int64 {
-	n := c.Hits         // want `imported Hits via Hits: atomic\.AddInt64 at lib\.go:10 via Hits`
-	n += a.Hits         // want `imported Hits via Hits: atomic\.AddInt64`
+	n := c.Hits         // want `imported Hits via lib\.Counter\.Hits: atomic\.AddInt64 at lib\.go:10 via lib\.Counter\.Hits`
+	n += a.Hits         // want `imported Hits via lib\.Counter\.Hits: atomic\.AddInt64`
 	n += c.Misses       // plain everywhere
-	n += b.N            // want `imported N via N: atomic\.AddInt64 at lib\.go:16 via N`
-	n += int64(t.Depth) // want `imported Depth via inner\.Depth: atomic\.LoadInt32 at lib\.go:22 via inner\.Depth`
-	n += int64(l.Total) // want `imported Total via atomicaccess/result/lib\.Total: atomic\.AddUint64` `local Total via atomicaccess/result/lib\.Total`
-	n += o.Hits         // want `local Hits via Hits`
+	n += b.N            // want `imported N via lib\.Box\.N: atomic\.AddInt64 at lib\.go:16 via lib\.Box\.N`
+	n += int64(t.Depth) // want `imported Depth via lib\.Tree\.inner/lib\.inner\.Depth: atomic\.LoadInt32 at lib\.go:22 via lib\.Tree\.inner/lib\.inner\.Depth`
+	n += int64(l.Total) // want `imported Total via lib\.Total: atomic\.AddUint64` `local Total via lib\.Total`
+	n += o.Hits         // want `local Hits via user\.Other\.Hits`
 	return n
 }
 
 // Local accesses: this package's own and an upstream variable's.
 func Local(p *Other) {
-	atomic.AddInt64(&p.Hits, 1)   // want `access AddInt64 Hits via Hits`
-	atomic.AddUint64(&l.Total, 1) // want `access AddUint64 Total via atomicaccess/result/lib\.Total` `imported Total via atomicaccess/result/lib\.Total: atomic\.AddUint64`
+	atomic.AddInt64(&p.Hits, 1)   // want `access AddInt64 Hits via user\.Other\.Hits`
+	atomic.AddUint64(&l.Total, 1) // want `access AddUint64 Total via lib\.Total` `imported Total via lib\.Total: atomic\.AddUint64`
 	q := p
-	_ = q.Hits // want `local Hits via Hits`
+	_ = q.Hits // want `local Hits via user\.Other\.Hits`
 }
 
 // A local initialised from a field keeps that field in its path.
 type Pair struct{ live, snap Other }
 
-func (p *Pair) Inc() { atomic.AddInt64(&p.live.Hits, 1) } // want `access AddInt64 Hits via live\.Hits`
+func (p *Pair) Inc() { atomic.AddInt64(&p.live.Hits, 1) } // want `access AddInt64 Hits via user\.Pair\.live/user\.Other\.Hits`
 
 func (p *Pair) Snap() int64 {
 	s := p.snap
-	return s.Hits // want `local Hits via snap\.Hits`
+	return s.Hits // want `local Hits via user\.Pair\.snap/user\.Other\.Hits`
 }
