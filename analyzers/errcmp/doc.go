@@ -54,7 +54,11 @@
 // e, ok := errors.AsType[*T](err) in files compiled with Go 1.26 or later;
 // before Go 1.26, only the form if e, ok := err.(*T); ok { is rewritten, to
 // if e := (*T)(nil); errors.As(err, &e) {, and only when ok is used nowhere
-// else. The errors import is added when needed. Type switches, assertions
+// else. The errors import is added when needed. A check in a deferred
+// closure of a named result of the function (defer func() { if err ==
+// ErrX { ... } }()) gets no fix: it tests exactly what the function
+// returns, and errors.Is or errors.As would change what it catches. Type
+// switches, assertions
 // without ok and the never-matching targets have no automatic fix: which
 // error to look for is a decision.
 //
