@@ -73,8 +73,11 @@
 //     http.ErrServerClosed from ListenAndServe, Serve and Shutdown;
 //     context.Canceled and DeadlineExceeded from ctx.Err(); *os.PathError
 //     from os file functions, *exec.ExitError from exec.Cmd, syscall.Errno
-//     from syscall functions, and the other entries of the table in
-//     contracts.go. The error must be the call's result itself, or a local
+//     from syscall functions, *net.OpError from net.Dial and net.Listen,
+//     *time.ParseError from time.Parse, user.UnknownUserError from
+//     user.Lookup, filepath.ErrBadPattern from filepath.Match, and the
+//     other entries of the table in contracts.go, each documented by the
+//     standard library or guaranteed by its source. The error must be the call's result itself, or a local
 //     variable whose reaching assignments (the last one before the check in
 //     an enclosing block, and any later ones in branches or loops) all
 //     come from such calls.
