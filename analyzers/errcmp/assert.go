@@ -55,7 +55,7 @@ func (c *checker) checkAssert(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		return
 	}
 	t := c.pass.TypesInfo.TypeOf(ta.Type)
-	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) || c.asFallback(cur, ta) || c.testedByOuter(cur, ta.X) {
+	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) || c.asFallback(cur, ta) || c.testedByOuter(cur, ta.X, []types.Type{t}) {
 		return
 	}
 	var fix []analysis.SuggestedFix
@@ -185,7 +185,18 @@ func (c *checker) checkTypeSwitch(cur inspector.Cursor, ts *ast.TypeSwitchStmt) 
 		return
 	}
 	ta, names := c.typeSwitchCases(cur, ts)
-	if len(names) == 0 || c.testedByOuter(cur, ta.X) {
+	if len(names) == 0 {
+		return
+	}
+	var inner []types.Type
+	for _, stmt := range ts.Body.List {
+		for _, e := range stmt.(*ast.CaseClause).List {
+			if t := c.pass.TypesInfo.TypeOf(e); !errorigin.IsNil(c.pass.TypesInfo, e) && concreteErrorType(t) {
+				inner = append(inner, t)
+			}
+		}
+	}
+	if c.testedByOuter(cur, ta.X, inner) {
 		return
 	}
 	if at, ok := cur.FindNode(ta); ok && c.deferredReturnsType(at, ta.X, ts) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
@@ -152,24 +153,34 @@ func (c *checker) deferredReturnsType(cur inspector.Cursor, x ast.Expr, ts *ast.
 	return true
 }
 
-// testedByOuter reports whether x, asserted at cur, is the error that an
-// enclosing type switch or "if _, ok := x.(T); ok" already tests: in a
-// case of concrete types, or in the body of that if, x holds one of those
-// types, so it is not a wrapper, and the inner check compares a value of
-// known type; in the other cases (default, interface types) the outer
-// switch, when reported, already tells about the same value.
-func (c *checker) testedByOuter(cur inspector.Cursor, x ast.Expr) bool {
+// testedByOuter reports whether x, asserted at cur to the types inner, is
+// the error that an enclosing type switch or "if _, ok := x.(T); ok"
+// already tests, so that the outer check is the one to report: when the
+// outer check is itself reported (it tells about the same value), or when
+// the branch is one where x is known to hold one of the inner types (a case
+// of those types, the body of that if), where the inner check re-asserts a
+// known type and no wrapping can get in between.
+func (c *checker) testedByOuter(cur inspector.Cursor, x ast.Expr, inner []types.Type) bool {
 	info := c.pass.TypesInfo
 	obj := match.ObjectOf(info, x)
 	if _, ok := obj.(*types.Var); !ok {
 		return false
 	}
+	known := func(outer []types.Type) bool {
+		for _, t := range inner {
+			if !slices.ContainsFunc(outer, func(o types.Type) bool { return o != nil && types.Identical(o, t) }) {
+				return false
+			}
+		}
+		return len(inner) > 0
+	}
+	pos := cur.Node().Pos()
 	for p := range cur.Parent().Enclosing((*ast.CaseClause)(nil), (*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
 		switch n := p.Node().(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
-			if !cur.Node().Pos().IsValid() || n.Body.Pos() > cur.Node().Pos() || cur.Node().End() > n.Body.End() {
+			if pos < n.Body.Pos() || pos >= n.Body.End() {
 				continue // in the init, the condition or the else branch
 			}
 			as, ok := n.Init.(*ast.AssignStmt)
@@ -177,8 +188,16 @@ func (c *checker) testedByOuter(cur inspector.Cursor, x ast.Expr) bool {
 			if !ok || !ok2 || len(as.Lhs) != 2 || len(as.Rhs) != 1 || info.ObjectOf(cond) != match.ObjectOf(info, as.Lhs[1]) {
 				continue
 			}
-			if ta, ok := astutil.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && c.sameError(n, ta.X, obj) &&
-				concreteErrorType(info.TypeOf(ta.Type)) {
+			ta, ok := astutil.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr)
+			if !ok || !c.sameError(n, ta.X, obj) {
+				continue
+			}
+			t := info.TypeOf(ta.Type)
+			if !concreteErrorType(t) {
+				continue
+			}
+			taCur, ok := p.FindNode(ta)
+			if known([]types.Type{t}) || (ok && !c.exemptType(taCur, t, ta.X) && !c.asFallback(taCur, ta)) {
 				return true
 			}
 		case *ast.CaseClause:
@@ -191,13 +210,11 @@ func (c *checker) testedByOuter(cur inspector.Cursor, x ast.Expr) bool {
 			if ta == nil || !c.sameError(ts, ta.X, obj) {
 				continue
 			}
-			concrete := len(n.List) > 0
+			var clause []types.Type
 			for _, e := range n.List {
-				if errorigin.IsNil(info, e) || !concreteErrorType(info.TypeOf(e)) {
-					concrete = false
-				}
+				clause = append(clause, info.TypeOf(e))
 			}
-			if concrete || len(names) > 0 {
+			if len(names) > 0 || known(clause) {
 				return true
 			}
 		}

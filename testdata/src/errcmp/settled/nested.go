@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 
 	"errcmp/lib"
 )
@@ -116,4 +117,17 @@ func deferredOther() (err error) {
 		}
 	}()
 	return lib.Find("y")
+}
+
+// Near miss: the outer switch is settled by os.Open's contract, and the
+// inner assertion asks for another type, which a wrapped error may hide.
+func outerSettled(name string) string {
+	_, err := os.Open(name)
+	switch err.(type) {
+	case *os.PathError:
+		if _, ok := err.(*lib.NumError); ok { // want `type assertion of an error to \*lib.NumError`
+			return "num"
+		}
+	}
+	return ""
 }
