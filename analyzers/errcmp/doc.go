@@ -112,6 +112,26 @@
 //     called directly: the arguments of every call are followed instead.
 //     A named result compared in a deferred closure is followed through
 //     the function's return statements.
+//   - A deferred closure that checks a named result of the function for a
+//     sentinel (or a type) that the function itself returns or assigns to
+//     it (return ErrX, return &T{...}): the closure tests for that return.
+//     Otherwise the check is reported, without a fix (see Suggested
+//     fixes).
+//   - Sentinels of the package that it wraps somewhere, when every value
+//     compared comes from a call of a function of the package that can
+//     only return the sentinel itself: each of its returns is nil, a
+//     sentinel, a fresh error, a value of an error type without Unwrap, or
+//     the result of such a function, and a wrapping call there wraps
+//     nothing that may hold the sentinel (err := parseHeader(b);
+//     if err == errShort, with errShort wrapped only on other paths).
+//   - An assertion or a type switch on an error inside a case of a type
+//     switch on the same error (or on the variable it binds), or inside
+//     the body of if _, ok := err.(*T); ok, when the outer check is
+//     reported (it already tells about that value, and only it is
+//     reported), or when the inner check asserts a type that the case or
+//     the if already matched (the error is known to hold it). An inner
+//     check for another type under an outer check that is not reported is
+//     still reported.
 //   - Sentinels of the package itself that it never passes to a wrapping
 //     function (fmt.Errorf with %w, errors.Join, pkg/errors, multierr),
 //     except when compared with a parameter of an exported function, whose
