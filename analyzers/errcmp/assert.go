@@ -55,14 +55,21 @@ func (c *checker) checkAssert(cur inspector.Cursor, ta *ast.TypeAssertExpr) {
 		return
 	}
 	t := c.pass.TypesInfo.TypeOf(ta.Type)
-	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) || c.asFallback(cur, ta) {
+	if !concreteErrorType(t) || c.exemptType(cur, t, ta.X) || c.asFallback(cur, ta) || c.testedByOuter(cur, ta.X, []types.Type{t}) {
 		return
+	}
+	var fix []analysis.SuggestedFix
+	switch v := c.deferredResult(cur, ta.X); {
+	case v == nil:
+		fix = c.assertFix(cur, ta)
+	case c.returnsItself(cur, v, func(e ast.Expr) bool { return c.makesType(e, t) }):
+		return // the deferred check looks for what the function itself returns
 	}
 	name := c.typeString(t)
 	c.rep.Report(ta, CategoryAssert, fmt.Sprintf(
 		"type assertion of an error to %s: once the %s is wrapped (fmt.Errorf with %%w, errors.Join) the assertion fails "+
 			"and the code that handles it silently stops running; use errors.As (or errors.AsType since Go 1.26)", name, name),
-		c.assertFix(cur, ta)...)
+		fix...)
 }
 
 // asFallback reports whether the assertion "e, ok := err.(*T)" is backed
@@ -177,6 +184,33 @@ func (c *checker) checkTypeSwitch(cur inspector.Cursor, ts *ast.TypeSwitchStmt) 
 	if c.test {
 		return
 	}
+	ta, names := c.typeSwitchCases(cur, ts)
+	if len(names) == 0 {
+		return
+	}
+	var inner []types.Type
+	for _, stmt := range ts.Body.List {
+		for _, e := range stmt.(*ast.CaseClause).List {
+			if t := c.pass.TypesInfo.TypeOf(e); !errorigin.IsNil(c.pass.TypesInfo, e) && concreteErrorType(t) {
+				inner = append(inner, t)
+			}
+		}
+	}
+	if c.testedByOuter(cur, ta.X, inner) {
+		return
+	}
+	if at, ok := cur.FindNode(ta); ok && c.deferredReturnsType(at, ta.X, ts) {
+		return
+	}
+	c.rep.Report(ta, CategoryAssert, fmt.Sprintf(
+		"type switch on an error checks %s directly: once the error is wrapped (fmt.Errorf with %%w, errors.Join) these cases no longer match "+
+			"and the error silently falls through to another branch; use errors.As for each type",
+		strings.Join(names, ", ")))
+}
+
+// typeSwitchCases returns the assertion of a type switch on an error and
+// the concrete types of its cases that may miss a wrapped error.
+func (c *checker) typeSwitchCases(cur inspector.Cursor, ts *ast.TypeSwitchStmt) (*ast.TypeAssertExpr, []string) {
 	var ta *ast.TypeAssertExpr
 	switch s := ts.Assign.(type) {
 	case *ast.AssignStmt:
@@ -187,11 +221,11 @@ func (c *checker) checkTypeSwitch(cur inspector.Cursor, ts *ast.TypeSwitchStmt) 
 		ta, _ = astutil.Unparen(s.X).(*ast.TypeAssertExpr)
 	}
 	if ta == nil || !isErrorIface(c.pass.TypesInfo.TypeOf(ta.X)) {
-		return
+		return nil, nil
 	}
 	at, ok := cur.FindNode(ta)
 	if !ok {
-		return
+		return nil, nil
 	}
 	var names []string
 	for _, stmt := range ts.Body.List {
@@ -207,11 +241,5 @@ func (c *checker) checkTypeSwitch(cur inspector.Cursor, ts *ast.TypeSwitchStmt) 
 			names = append(names, c.typeString(t))
 		}
 	}
-	if len(names) == 0 {
-		return
-	}
-	c.rep.Report(ta, CategoryAssert, fmt.Sprintf(
-		"type switch on an error checks %s directly: once the error is wrapped (fmt.Errorf with %%w, errors.Join) these cases no longer match "+
-			"and the error silently falls through to another branch; use errors.As for each type",
-		strings.Join(names, ", ")))
+	return ta, names
 }

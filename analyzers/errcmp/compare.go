@@ -35,6 +35,10 @@ func (c *checker) checkCompare(cur inspector.Cursor, be *ast.BinaryExpr) {
 	}
 	name := c.qualified(v)
 	var fix []analysis.SuggestedFix
+	deferred := c.deferredResult(cur, other)
+	if deferred != nil && c.returnsItself(cur, deferred, func(e ast.Expr) bool { return c.origin.Sentinel(e) == v }) {
+		return // the deferred check looks for what the function itself returns
+	}
 	if pkg, edits, ok := fixes.Import(c.pass.TypesInfo, c.file, be.Pos(), "errors"); ok {
 		call := fmt.Sprintf("%s.Is(%s, %s)", pkg, c.text(other), c.text(sExpr))
 		if be.Op == token.NEQ {
@@ -42,6 +46,9 @@ func (c *checker) checkCompare(cur inspector.Cursor, be *ast.BinaryExpr) {
 		}
 		edits = append(edits, analysis.TextEdit{Pos: be.Pos(), End: be.End(), NewText: []byte(call)})
 		fix = []analysis.SuggestedFix{{Message: "Use errors.Is", TextEdits: edits}}
+	}
+	if deferred != nil {
+		fix = nil // an exact check of what this function returns: errors.Is would change what it catches
 	}
 	c.rep.Report(be, CategoryCompare, fmt.Sprintf(
 		"error compared with %s using %s: once %s is wrapped (fmt.Errorf with %%w, errors.Join) the comparison no longer matches, "+
@@ -56,6 +63,7 @@ func (c *checker) checkSwitch(cur inspector.Cursor, sw *ast.SwitchStmt) {
 		return
 	}
 	tagCur := cur.ChildAt(edge.SwitchStmt_Tag, -1)
+	deferred := c.deferredResult(tagCur, sw.Tag)
 	var names []string
 	for _, stmt := range sw.Body.List {
 		cc, ok := stmt.(*ast.CaseClause)
@@ -63,18 +71,25 @@ func (c *checker) checkSwitch(cur inspector.Cursor, sw *ast.SwitchStmt) {
 			continue
 		}
 		for _, e := range cc.List {
-			if v := c.origin.Sentinel(e); v != nil && !c.exemptSentinel(tagCur, v, sw.Tag) {
-				names = append(names, c.qualified(v))
+			v := c.origin.Sentinel(e)
+			if v == nil || c.exemptSentinel(tagCur, v, sw.Tag) ||
+				(deferred != nil && c.returnsItself(tagCur, deferred, func(e ast.Expr) bool { return c.origin.Sentinel(e) == v })) {
+				continue
 			}
+			names = append(names, c.qualified(v))
 		}
 	}
 	if len(names) == 0 {
 		return
 	}
+	var fix []analysis.SuggestedFix
+	if deferred == nil {
+		fix = c.switchFix(sw)
+	}
 	c.rep.Report(report.Span{Start: sw.Switch, Stop: sw.Tag.End()}, CategoryCompare, fmt.Sprintf(
 		"switch compares the error with %s using ==: once one is wrapped (fmt.Errorf with %%w, errors.Join) its case no longer matches "+
 			"and the error silently falls through to another branch; use a switch without a tag and errors.Is in each case",
-		strings.Join(names, ", ")), c.switchFix(sw)...)
+		strings.Join(names, ", ")), fix...)
 }
 
 // switchFix rewrites "switch err { case A, nil: }" as

@@ -139,6 +139,8 @@ var contracts = []contract{
 			fn("os", "Mkdir"), fn("os", "Remove"), fn("os", "ReadFile"), fn("os", "WriteFile"), fn("os", "ReadDir"),
 			fn("os", "Chdir"), fn("os", "Chmod"), fn("os", "Chown"), fn("os", "Chtimes"), fn("os", "Truncate"),
 			fn("os", "Readlink"), fn("os", "MkdirTemp"), fn("os", "CreateTemp"),
+			// RemoveAll: "If there is an error, it will be of type *PathError."
+			fn("os", "RemoveAll"),
 		},
 		methods("os", "File", "Read", "ReadAt", "Write", "WriteAt", "WriteString", "Seek", "Stat", "Sync", "Close", "Chmod", "Truncate", "ReadDir", "Readdir", "Readdirnames", "SetDeadline", "SetReadDeadline", "SetWriteDeadline"),
 	)},
@@ -153,6 +155,46 @@ var contracts = []contract{
 	{"*net/url.Error", join(
 		[]source{fn("net/url", "Parse"), fn("net/url", "ParseRequestURI"), fn("net/http", "Get"), fn("net/http", "Head"), fn("net/http", "Post"), fn("net/http", "PostForm")},
 		methods("net/http", "Client", "Do", "Get", "Head", "Post", "PostForm"),
+	)},
+	// json.Unmarshal: "If v is nil or not a pointer, Unmarshal returns an
+	// InvalidUnmarshalError."
+	{"*encoding/json.InvalidUnmarshalError", []source{fn("encoding/json", "Unmarshal")}},
+	// os.NewSyscallError returns a new *SyscallError; os.Pipe returns
+	// NewSyscallError's result (source).
+	{"*os.SyscallError", []source{fn("os", "NewSyscallError"), fn("os", "Pipe")}},
+	// os/user: "If the user cannot be found, the returned error is of type
+	// UnknownUserError", and likewise for the other lookups.
+	{"os/user.UnknownUserError", []source{fn("os/user", "Lookup")}},
+	{"os/user.UnknownUserIdError", []source{fn("os/user", "LookupId")}},
+	{"os/user.UnknownGroupError", []source{fn("os/user", "LookupGroup")}},
+	{"os/user.UnknownGroupIdError", []source{fn("os/user", "LookupGroupId")}},
+	// base64 and base32 Decode: "If src contains invalid ... data, it will
+	// return the number of bytes successfully written and CorruptInputError."
+	{"encoding/base64.CorruptInputError", methods("encoding/base64", "Encoding", "Decode", "DecodeString")},
+	{"encoding/base32.CorruptInputError", methods("encoding/base32", "Encoding", "Decode", "DecodeString")},
+	// hex.Decode returns InvalidByteError(b) or ErrLength itself (source).
+	{"encoding/hex.InvalidByteError", []source{fn("encoding/hex", "Decode"), fn("encoding/hex", "DecodeString")}},
+	{"encoding/hex.ErrLength", []source{fn("encoding/hex", "Decode"), fn("encoding/hex", "DecodeString")}},
+	// Match and Glob: "The only possible returned error is ErrBadPattern."
+	{"path/filepath.ErrBadPattern", []source{fn("path/filepath", "Match"), fn("path/filepath", "Glob")}},
+	{"path.ErrBadPattern", []source{fn("path", "Match")}},
+	// strconv's unquoting functions return ErrSyntax itself (source).
+	{"strconv.ErrSyntax", []source{fn("strconv", "Unquote"), fn("strconv", "UnquoteChar"), fn("strconv", "QuotedPrefix")}},
+	// url.PathUnescape and QueryUnescape return EscapeError(s) (source).
+	{"net/url.EscapeError", []source{fn("net/url", "PathUnescape"), fn("net/url", "QueryUnescape")}},
+	// time.Parse and ParseInLocation build every error with newParseError
+	// (source).
+	{"*time.ParseError", []source{fn("time", "Parse"), fn("time", "ParseInLocation")}},
+	// net.ParseCIDR returns &ParseError{Type: "CIDR address"} (source).
+	{"*net.ParseError", []source{fn("net", "ParseCIDR")}},
+	// Dialing and listening: Dialer.DialContext and ListenConfig.Listen
+	// return every error as &OpError{Op: "dial"|"listen", ...} (source;
+	// "OpError is the error type usually returned by functions in the net
+	// package").
+	{"*net.OpError", join(
+		[]source{fn("net", "Dial"), fn("net", "DialTimeout"), fn("net", "Listen"), fn("net", "ListenPacket")},
+		methods("net", "Dialer", "Dial", "DialContext"),
+		methods("net", "ListenConfig", "Listen", "ListenPacket"),
 	)},
 	{"*os/exec.ExitError", methods("os/exec", "Cmd", "Run", "Wait", "Output", "CombinedOutput")},
 	{"*os/exec.Error", join([]source{fn("os/exec", "LookPath")}, methods("os/exec", "Cmd", "Run", "Start", "Output", "CombinedOutput"))},

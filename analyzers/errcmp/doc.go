@@ -54,7 +54,11 @@
 // e, ok := errors.AsType[*T](err) in files compiled with Go 1.26 or later;
 // before Go 1.26, only the form if e, ok := err.(*T); ok { is rewritten, to
 // if e := (*T)(nil); errors.As(err, &e) {, and only when ok is used nowhere
-// else. The errors import is added when needed. Type switches, assertions
+// else. The errors import is added when needed. A check in a deferred
+// closure of a named result of the function (defer func() { if err ==
+// ErrX { ... } }()) gets no fix: it tests exactly what the function
+// returns, and errors.Is or errors.As would change what it catches. Type
+// switches, assertions
 // without ok and the never-matching targets have no automatic fix: which
 // error to look for is a decision.
 //
@@ -69,8 +73,11 @@
 //     http.ErrServerClosed from ListenAndServe, Serve and Shutdown;
 //     context.Canceled and DeadlineExceeded from ctx.Err(); *os.PathError
 //     from os file functions, *exec.ExitError from exec.Cmd, syscall.Errno
-//     from syscall functions, and the other entries of the table in
-//     contracts.go. The error must be the call's result itself, or a local
+//     from syscall functions, *net.OpError from net.Dial and net.Listen,
+//     *time.ParseError from time.Parse, user.UnknownUserError from
+//     user.Lookup, filepath.ErrBadPattern from filepath.Match, and the
+//     other entries of the table in contracts.go, each documented by the
+//     standard library or guaranteed by its source. The error must be the call's result itself, or a local
 //     variable whose reaching assignments (the last one before the check in
 //     an enclosing block, and any later ones in branches or loops) all
 //     come from such calls.
@@ -105,6 +112,26 @@
 //     called directly: the arguments of every call are followed instead.
 //     A named result compared in a deferred closure is followed through
 //     the function's return statements.
+//   - A deferred closure that checks a named result of the function for a
+//     sentinel (or a type) that the function itself returns or assigns to
+//     it (return ErrX, return &T{...}): the closure tests for that return.
+//     Otherwise the check is reported, without a fix (see Suggested
+//     fixes).
+//   - Sentinels of the package that it wraps somewhere, when every value
+//     compared comes from a call of a function of the package that can
+//     only return the sentinel itself: each of its returns is nil, a
+//     sentinel, a fresh error, a value of an error type without Unwrap, or
+//     the result of such a function, and a wrapping call there wraps
+//     nothing that may hold the sentinel (err := parseHeader(b);
+//     if err == errShort, with errShort wrapped only on other paths).
+//   - An assertion or a type switch on an error inside a case of a type
+//     switch on the same error (or on the variable it binds), or inside
+//     the body of if _, ok := err.(*T); ok, when the outer check is
+//     reported (it already tells about that value, and only it is
+//     reported), or when the inner check asserts a type that the case or
+//     the if already matched (the error is known to hold it). An inner
+//     check for another type under an outer check that is not reported is
+//     still reported.
 //   - Sentinels of the package itself that it never passes to a wrapping
 //     function (fmt.Errorf with %w, errors.Join, pkg/errors, multierr),
 //     except when compared with a parameter of an exported function, whose

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), errcmp.New(), "errcmp/a", "errcmp/owner", "errcmp/dot", "errcmp/renamed", "errcmp/never")
+	analysistest.Run(t, testutil.TestData(t), errcmp.New(), "errcmp/a", "errcmp/owner", "errcmp/dot", "errcmp/renamed", "errcmp/never", "errcmp/settled")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -279,7 +279,7 @@ func (c *checker) exemptSentinel(cur inspector.Cursor, v *types.Var, value ast.E
 		// functions.
 		return true
 	}
-	if c.ownerReturnsUnwrapped(cur, v, value) {
+	if c.ownerReturnsUnwrapped(cur, v, value) || (own && c.helpersReturnUnwrapped(cur, v, value)) {
 		return true
 	}
 	return c.unwrapped(cur, value, varKey(v), !own || !c.origin.SentinelWrapped(v))

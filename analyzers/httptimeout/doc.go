@@ -80,6 +80,25 @@
 //     http.ListenAndServe rule (a bare "#nosec" silences both).
 //   - A literal that sets the field, whatever its value: Timeout: 0 is a
 //     visible decision, not an omission.
+//   - A client without Timeout built where a time.Duration is known to be
+//     zero (in the body of if cfg.Timeout == 0 or <= 0, in the else
+//     branch of != 0 or > 0): the code mirrors its user's own choice of no
+//     timeout, as &http.Client{Timeout: cfg.Timeout} does.
+//   - A default client that a library keeps for its user (http.DefaultClient,
+//     &http.Client{} or new(http.Client) stored into a struct field, as in
+//     if c.client == nil { c.client = http.DefaultClient }, set in a
+//     constructor's struct literal, or returned by a getter) when every use
+//     of that field or getter in the package sends with Do a request built
+//     by http.NewRequestWithContext, Request.WithContext or Request.Clone
+//     from a context.Context parameter of the sending function (or one
+//     derived from it, or an *http.Request parameter's Context()), and the
+//     client is otherwise only compared with nil, configured or stored.
+//     The caller's context bounds each request, and these libraries often
+//     serve long watches and streams that an overall Timeout would cut.
+//     Any other use (Get, Post, passing the client on, a request with
+//     context.Background()) keeps the finding; uses by other packages of
+//     an exported field are not seen. A client the function uses itself,
+//     such as http.DefaultClient.Do(req), is still reported.
 //   - Reading or setting fields of http.DefaultClient
 //     (http.DefaultClient.Timeout = ...), comparing a client with it, and
 //     copying it (*http.DefaultClient).

@@ -76,6 +76,8 @@ type checker struct {
 	pass *analysis.Pass
 	rep  *report.Reporter
 	file *ast.File
+	root inspector.Cursor
+	uses map[types.Object][]inspector.Cursor // built lazily by usesOf
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
@@ -88,6 +90,7 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 	c.rep.HonorNosec(CategoryServer, "G112")
 	c.rep.HonorNosec(CategoryServe, "G114")
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c.root = root
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
 		// Tests build clients and servers against httptest servers on
@@ -173,6 +176,9 @@ func (c *checker) checkDefaultClient(ref inspector.Cursor) {
 	case *ast.StarExpr: // a copy, *http.DefaultClient, to be configured
 		return
 	}
+	if c.callerPaced(ref) {
+		return // every request carries the caller's context
+	}
 	c.rep.Report(ref.Node(), CategoryDefaultClient,
 		"http.DefaultClient has no timeout: a slow or hung server holds this goroutine and its connection forever; "+
 			"use an http.Client with Timeout set, or send a request whose context has a deadline")
@@ -240,7 +246,7 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	opening := report.Span{Start: lit.Pos(), Stop: lit.Lbrace + 1}
 	if isClient {
 		if keys["Timeout"] != nil || c.setLater(cur, "Timeout", "Transport") ||
-			c.transport(cur, keys["Transport"], 0) != unbounded {
+			c.transport(cur, keys["Transport"], 0) != unbounded || c.zeroTimeoutBranch(cur) || c.callerPaced(cur) {
 			return
 		}
 		c.reportClient(opening, c.literalFix(lit, "Timeout", c.clientTimeout))
@@ -265,7 +271,7 @@ func (c *checker) checkNew(cur inspector.Cursor, call *ast.CallExpr) {
 	t := c.pass.TypesInfo.TypeOf(call.Args[0])
 	switch {
 	case match.IsType(t, netHTTP, "Client"):
-		if !c.setLater(cur, "Timeout", "Transport") {
+		if !c.setLater(cur, "Timeout", "Transport") && !c.zeroTimeoutBranch(cur) && !c.callerPaced(cur) {
 			c.reportClient(call, nil)
 		}
 	case match.IsType(t, netHTTP, "Server"):

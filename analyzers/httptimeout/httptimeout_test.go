@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), httptimeout.New(), "httptimeout/a", "httptimeout/dot")
+	analysistest.Run(t, testutil.TestData(t), httptimeout.New(), "httptimeout/a", "httptimeout/dot", "httptimeout/paced")
 }
 
 func TestSuggestedFixes(t *testing.T) {

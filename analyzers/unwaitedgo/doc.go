@@ -39,6 +39,13 @@
 //   - a call of a function that may do one of these, in this package or in
 //     another one: an analysis fact (mayBlock) marks such functions,
 //     computed through the calls of each package;
+//   - in a test, polling a flag that a goroutine of the test sets through
+//     sync/atomic (done.Store(true), atomic.StoreInt32(&s.done, 1),
+//     n.Add(1)): a for loop whose condition or body reads it atomically
+//     (for !done.Load() { runtime.Gosched() }), or a call handed a
+//     function literal that reads it, as require.Eventually(t, func() bool
+//     { return done.Load() }, ...) is; a single read outside such a loop
+//     or callback is not a wait;
 //   - a deferred call that waits, or in a test a t.Cleanup function that
 //     waits: they run on every return, so no go statement of such a
 //     function is reported.
@@ -153,9 +160,11 @@
 //   - In tests, goroutines that do not use t: their work is lost, but the
 //     test does not misbehave. A goroutine with a nested function literal
 //     that uses t counts as using it.
-//   - In tests, goroutines that play the peer of a connection: they call a
-//     method of a value with SetDeadline (net.Conn, net.PacketConn,
-//     tls.Conn) or Accept (net.Listener). The test paces them through its
+//   - In tests, goroutines that play the peer of a connection: they use a
+//     value with SetDeadline (net.Conn, net.PacketConn, tls.Conn) or Accept
+//     (net.Listener), calling its methods or handing it to a function (go
+//     serveOne(t, srvConn)), in the go statement, its function literal or
+//     the function of this package that it starts. The test paces them through its
 //     own network calls (a client request, a read on the other end of a
 //     net.Pipe), which go through interfaces the analyzer does not follow.
 //   - Calls through interfaces and function values are not followed when

@@ -167,6 +167,9 @@ type checker struct {
 	// nonBlockingComm holds the communications of selects with a default
 	// branch: they never wait.
 	nonBlockingComm map[ast.Stmt]bool
+	// flags are set atomically by the goroutines of a test (see
+	// atomicFlags).
+	flags map[types.Object]bool
 }
 
 // check returns the diagnostics for the go statements of the function.
@@ -220,6 +223,9 @@ func (c *checker) check() []analysis.Diagnostic {
 	})
 	if waitsAtExit {
 		return nil
+	}
+	if c.kind == kindTest {
+		c.flags = c.atomicFlags()
 	}
 
 	var diags []analysis.Diagnostic
@@ -406,7 +412,7 @@ func (c *checker) blockWaits(blk *cfg.Block) bool {
 	case *ast.RangeStmt:
 		return blk.Kind == cfg.KindRangeLoop && (c.b.RangeWaits(s) || c.b.Walk(s.Body))
 	case *ast.ForStmt:
-		return blk.Kind == cfg.KindForLoop && c.b.Walk(s.Body)
+		return (blk.Kind == cfg.KindForLoop && c.b.Walk(s.Body)) || c.loopPollsFlag(blk)
 	case *ast.SelectStmt:
 		return s.Body == nil || len(s.Body.List) == 0
 	}
@@ -424,7 +430,7 @@ func (c *checker) nodeWaits(n ast.Node) bool {
 		}
 		return false
 	}
-	return c.b.Walk(n)
+	return c.b.Walk(n) || c.pollsFlag(n)
 }
 
 // osExitZero returns the call os.Exit(0) that ends blk, if any.
@@ -484,7 +490,7 @@ func (c *checker) reportable(gs *ast.GoStmt, sends map[types.Object]bool) (reaso
 		if !mentions(info, gs.Call, c.t) {
 			return reason{}, false
 		}
-		if c.usesConn(gs.Call) {
+		if c.usesConn(gs.Call) || c.mentionsConn(gs.Call) || (lit == nil && body != nil && c.mentionsConn(body)) {
 			return reason{}, false
 		}
 		return reason{}, true

@@ -41,6 +41,9 @@ type Result struct {
 
 	sitesOnce sync.Once
 	sites     map[*types.Func]*callSites // calls of this package's functions, built lazily
+
+	declsOnce sync.Once
+	decls     map[*types.Func]inspector.Cursor // declarations of this package's functions, built lazily
 }
 
 func run(pass *analysis.Pass) (any, error) {

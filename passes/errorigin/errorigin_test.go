@@ -73,3 +73,32 @@ func identOf(e ast.Expr) *ast.Ident {
 	id, _ := e.(*ast.Ident)
 	return id
 }
+
+// TestReturnsUnwrapped checks ReturnsUnwrapped through a probe that reports
+// it for every call check(f, sentinel).
+func TestReturnsUnwrapped(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), returnsProbe, "errorigin/returns")
+}
+
+var returnsProbe = &analysis.Analyzer{
+	Name:     "returnsprobe",
+	Doc:      "report what ReturnsUnwrapped says",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, errorigin.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		origin := pass.ResultOf[errorigin.Analyzer].(*errorigin.Result)
+		root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+		for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+			n := cur.Node().(*ast.CallExpr)
+			if id := identOf(n.Fun); id == nil || id.Name != "check" || len(n.Args) != 2 {
+				continue
+			}
+			fn, _ := pass.TypesInfo.Uses[identOf(n.Args[0])].(*types.Func)
+			v := origin.Sentinel(n.Args[1])
+			if fn == nil || v == nil {
+				continue
+			}
+			pass.Reportf(n.Pos(), "%s only returns %s itself: %v", fn.Name(), v.Name(), origin.ReturnsUnwrapped(fn, v))
+		}
+		return nil, nil
+	},
+}
