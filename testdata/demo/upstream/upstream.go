@@ -31,7 +31,9 @@ func New(base string) *Catalogue {
 func (c *Catalogue) Price(item string) (int, error) {
 	resp, err := c.client.Get(c.base + "/price/" + item)
 	if err != nil {
-		return 0, fmt.Errorf("price of %s: %w", item, err)
+		// errwrap: %v cuts the error chain: callers can no longer tell a
+		// timeout (retry) from a refused connection.
+		return 0, fmt.Errorf("price of %s: %v", item, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusNotFound {
@@ -39,7 +41,7 @@ func (c *Catalogue) Price(item string) (int, error) {
 	}
 	var body struct{ Cents int }
 	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
-		// errwrap: %v cuts the error chain.
+		// Not reported: a decode error is not one that callers test for.
 		return 0, fmt.Errorf("price of %s: %v", item, err)
 	}
 	return body.Cents, nil

@@ -32,7 +32,7 @@ func wrappedByOwner() bool {
 }
 
 func fromInterface(p lib.Picker) bool {
-	err := p.Pick() // implementations live anywhere and may wrap
+	err := p.Pick()              // implementations live anywhere and may wrap
 	return err == lib.ErrTimeout // want `error compared with lib.ErrTimeout`
 }
 
@@ -71,7 +71,7 @@ func ContextErr(err error) int {
 }
 
 func contextFromCall() bool {
-	_, err := lib.Load() // an error of another package, which may wrap anything
+	_, err := lib.Load()                   // an error of another package, which may wrap anything
 	return err == context.DeadlineExceeded // want `error compared with context.DeadlineExceeded`
 }
 

@@ -11,21 +11,21 @@ import (
 // ---- package-level helpers that use http.DefaultClient ----
 
 func helpers(url string) {
-	nethttp.Get(url)              // want `http.Get uses http.DefaultClient, which has no timeout`
-	nethttp.Head(url)             // want `http.Head uses http.DefaultClient`
-	nethttp.Post(url, "", nil)    // want `http.Post uses http.DefaultClient`
-	nethttp.PostForm(url, nil)    // want `http.PostForm uses http.DefaultClient`
-	fetch := nethttp.Get          // want `http.Get uses http.DefaultClient`
+	nethttp.Get(url)           // want `http.Get uses http.DefaultClient, which has no timeout`
+	nethttp.Head(url)          // want `http.Head uses http.DefaultClient`
+	nethttp.Post(url, "", nil) // want `http.Post uses http.DefaultClient`
+	nethttp.PostForm(url, nil) // want `http.PostForm uses http.DefaultClient`
+	fetch := nethttp.Get       // want `http.Get uses http.DefaultClient`
 	fetch(url)
 }
 
 func defaultClient(req *nethttp.Request) {
-	nethttp.DefaultClient.Do(req)          // want `http.DefaultClient has no timeout`
-	nethttp.DefaultClient.Get("http://x")  // want `http.DefaultClient has no timeout`
-	c := nethttp.DefaultClient             // want `http.DefaultClient has no timeout`
+	nethttp.DefaultClient.Do(req)         // want `http.DefaultClient has no timeout`
+	nethttp.DefaultClient.Get("http://x") // want `http.DefaultClient has no timeout`
+	c := nethttp.DefaultClient            // want `http.DefaultClient has no timeout`
 	use(c)
-	use(nethttp.DefaultClient)             // want `http.DefaultClient has no timeout`
-	do := nethttp.DefaultClient.Do         // want `http.DefaultClient has no timeout`
+	use(nethttp.DefaultClient)     // want `http.DefaultClient has no timeout`
+	do := nethttp.DefaultClient.Do // want `http.DefaultClient has no timeout`
 	do(req)
 }
 
@@ -62,12 +62,12 @@ func defaultClientParentCtx(ctx context.Context, url string) {
 // ---- clients ----
 
 func clients(tr nethttp.RoundTripper) {
-	_ = &nethttp.Client{}                                     // want `http.Client without Timeout`
-	_ = nethttp.Client{Transport: nil}                        // want `http.Client without Timeout`
-	_ = &nethttp.Client{Transport: nethttp.DefaultTransport}  // want `http.Client without Timeout`
-	_ = &nethttp.Client{Transport: &nethttp.Transport{}}      // want `http.Client without Timeout`
-	_ = new(nethttp.Client)                                   // want `http.Client without Timeout`
-	var zero nethttp.Client                                   // want `http.Client without Timeout`
+	_ = &nethttp.Client{}                                    // want `http.Client without Timeout`
+	_ = nethttp.Client{Transport: nil}                       // want `http.Client without Timeout`
+	_ = &nethttp.Client{Transport: nethttp.DefaultTransport} // want `http.Client without Timeout`
+	_ = &nethttp.Client{Transport: &nethttp.Transport{}}     // want `http.Client without Timeout`
+	_ = new(nethttp.Client)                                  // want `http.Client without Timeout`
+	var zero nethttp.Client                                  // want `http.Client without Timeout`
 	use(&zero)
 	use(&nethttp.Client{ // want `http.Client without Timeout`
 		CheckRedirect: nil,
@@ -142,10 +142,10 @@ func servers(h nethttp.Handler) {
 	_ = new(nethttp.Server) // want `http.Server without ReadHeaderTimeout`
 	var s nethttp.Server    // want `http.Server without ReadHeaderTimeout`
 	_ = &s
-	nethttp.ListenAndServe(":80", h)            // want `http.ListenAndServe serves with no timeouts`
+	nethttp.ListenAndServe(":80", h)               // want `http.ListenAndServe serves with no timeouts`
 	nethttp.ListenAndServeTLS(":443", "c", "k", h) // want `http.ListenAndServeTLS serves with no timeouts`
 	var l net.Listener
-	nethttp.Serve(l, h)             // want `http.Serve serves with no timeouts`
+	nethttp.Serve(l, h)              // want `http.Serve serves with no timeouts`
 	nethttp.ServeTLS(l, h, "c", "k") // want `http.ServeTLS serves with no timeouts`
 }
 
@@ -167,7 +167,7 @@ func loopbackOK(h nethttp.Handler, port string) {
 	go nethttp.ListenAndServe("localhost:6060", nil)
 	go nethttp.ListenAndServe("127.0.0.1:"+port, h)
 	_ = &nethttp.Server{Addr: "[::1]:8080", Handler: h}
-	go nethttp.ListenAndServe(":"+port, h)               // want `http.ListenAndServe serves`
+	go nethttp.ListenAndServe(":"+port, h)                // want `http.ListenAndServe serves`
 	_ = &nethttp.Server{Addr: "0.0.0.0:8080", Handler: h} // want `http.Server without ReadHeaderTimeout`
 }
 

@@ -14,6 +14,6 @@ func dotImport(url string) {
 	DefaultClient.Get(url) // want `http.DefaultClient has no timeout`
 	_ = wrapped{&Client{}} // want `http.Client without Timeout`
 	w := wrapped{&Client{Timeout: time.Second}}
-	w.Get(url) // a client with a timeout, reached through the embedded field
+	w.Get(url)                 // a client with a timeout, reached through the embedded field
 	ListenAndServe(":80", nil) // want `http.ListenAndServe serves`
 }

@@ -20,8 +20,8 @@ func calls() {
 	F()         // want `func lib.F`
 	Value()
 	var t renamed.T
-	t.Value()   // want `method lib.T.Value`
-	t.Pointer() // want `method lib.T.Pointer`
+	t.Value()    // want `method lib.T.Value`
+	t.Pointer()  // want `method lib.T.Pointer`
 	f := t.Value // want `method lib.T.Value`
 	f()
 	g := renamed.T.Value // want `method lib.T.Value`
@@ -31,10 +31,10 @@ func calls() {
 	var a renamed.Alias
 	a.Value() // want `method lib.T.Value`
 	var gi renamed.G[int]
-	gi.Get() // want `method lib.G.Get`
-	renamed.Gen(1)        // want `func lib.Gen`
+	gi.Get()                // want `method lib.G.Get`
+	renamed.Gen(1)          // want `func lib.Gen`
 	renamed.Gen[string]("") // want `func lib.Gen`
 	local{}.Value()
-	_ = V                // want `var lib.V`
-	_ = renamed.V        // want `var lib.V`
+	_ = V         // want `var lib.V`
+	_ = renamed.V // want `var lib.V`
 }

@@ -34,4 +34,3 @@ func nearMiss() {
 		logx.Exit(1)
 	}
 }
-
