@@ -181,7 +181,7 @@ func run(findingsFile, triageFile, src string) (int, error) {
 	}
 
 	fmt.Printf("%d findings; %d judged, %d not\n\n", total, total-len(unmatched), len(unmatched))
-	fmt.Printf("| analyzer | findings | true bug | real risk | false alarm |\n|---|---:|---:|---:|---:|\n")
+	fmt.Printf("| analyzer | findings | true bug | real risk | false alarm | precision |\n|---|---:|---:|---:|---:|---:|\n")
 	names := make([]string, 0, len(byAnalyzer))
 	for a := range byAnalyzer {
 		names = append(names, a)
@@ -190,12 +190,12 @@ func run(findingsFile, triageFile, src string) (int, error) {
 	sum := map[string]int{}
 	for _, a := range names {
 		j := byAnalyzer[a]
-		fmt.Printf("| %s | %d | %d | %d | %d |\n", a, j["true bug"]+j["real risk"]+j["false alarm"], j["true bug"], j["real risk"], j["false alarm"])
+		fmt.Printf("| %s | %d | %d | %d | %d | %s |\n", a, j["true bug"]+j["real risk"]+j["false alarm"], j["true bug"], j["real risk"], j["false alarm"], precision(j))
 		for k, v := range j {
 			sum[k] += v
 		}
 	}
-	fmt.Printf("| all | %d | %d | %d | %d |\n", sum["true bug"]+sum["real risk"]+sum["false alarm"], sum["true bug"], sum["real risk"], sum["false alarm"])
+	fmt.Printf("| all | %d | %d | %d | %d | %s |\n", sum["true bug"]+sum["real risk"]+sum["false alarm"], sum["true bug"], sum["real risk"], sum["false alarm"], precision(sum))
 	fmt.Printf("\nfindings per judgement row:\n")
 	for _, r := range rules {
 		mark := ""
@@ -211,6 +211,15 @@ func run(findingsFile, triageFile, src string) (int, error) {
 		}
 	}
 	return len(unmatched), nil
+}
+
+// precision is the share of findings that are a true bug or a real risk.
+func precision(j map[string]int) string {
+	n := j["true bug"] + j["real risk"] + j["false alarm"]
+	if n == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f%%", 100*float64(j["true bug"]+j["real risk"])/float64(n))
 }
 
 // benchDir is where bench/setup.sh lays the corpus out: $BENCH, or

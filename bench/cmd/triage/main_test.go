@@ -40,3 +40,18 @@ func TestRun(t *testing.T) {
 		t.Errorf("unmatched = %d, want 1 (the finding of analyzer other)", n)
 	}
 }
+
+func TestPrecision(t *testing.T) {
+	for _, c := range []struct {
+		j    map[string]int
+		want string
+	}{
+		{map[string]int{"true bug": 1, "real risk": 8, "false alarm": 1}, "90%"},
+		{map[string]int{"false alarm": 3}, "0%"},
+		{map[string]int{}, "—"},
+	} {
+		if got := precision(c.j); got != c.want {
+			t.Errorf("precision(%v) = %s, want %s", c.j, got, c.want)
+		}
+	}
+}
