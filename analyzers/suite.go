@@ -51,6 +51,27 @@ func Suite() []*analysis.Analyzer {
 	}
 }
 
+// optIn are the analyzers left out of the default set: measured on the
+// bench corpus (bench/README.md), fewer than 90% of their findings were a
+// true bug or a real risk, so they run only when asked for. Each one's
+// doc.go gives its figure.
+var optIn = map[string]bool{
+	httptimeout.Name: true,
+	ctxprop.Name:     true,
+}
+
+// OptIn reports whether a is left out of the default set: it runs only when
+// an enable list names it (or "all").
+func OptIn(a *analysis.Analyzer) bool { return optIn[a.Name] }
+
+// Names that an enable list may use besides analyzer names.
+const (
+	// DefaultSet stands for every analyzer that runs by default.
+	DefaultSet = "default"
+	// AllAnalyzers stands for every analyzer, opt-in ones included.
+	AllAnalyzers = "all"
+)
+
 // Select returns the analyzers of all that the enable and disable lists
 // choose, in the order of all. It is the one rule the CLI's -enable and
 // -disable and the golangci-lint plugin's settings.enable and
@@ -59,13 +80,32 @@ func Suite() []*analysis.Analyzer {
 //   - Names match regardless of case (golangci-lint lower-cases every key,
 //     and analyzer names are lowercase), after surrounding spaces are
 //     trimmed; empty names are ignored.
-//   - An empty enable list means every analyzer; otherwise only those named.
+//   - An empty enable list means the default set: every analyzer but the
+//     opt-in ones (OptIn). Otherwise only those named; "default" in the
+//     list stands for the default set (enable=default,ctxprop adds ctxprop
+//     to it) and "all" for every analyzer.
 //   - disable wins: a name in both lists is not run.
 //   - A name that is no analyzer of all is an *UnknownAnalyzerError, which
 //     lists the known names.
 //   - Lists that leave no analyzer are an error wrapping ErrNoneSelected.
 func Select(all []*analysis.Analyzer, enable, disable []string) ([]*analysis.Analyzer, error) {
-	on, err := nameSet(all, "enable", enable)
+	var named []string
+	defaults, every := false, false
+	for _, n := range enable {
+		switch strings.ToLower(strings.TrimSpace(n)) {
+		case "":
+		case DefaultSet:
+			defaults = true
+		case AllAnalyzers:
+			every = true
+		default:
+			named = append(named, n)
+		}
+	}
+	if len(named) == 0 && !every {
+		defaults = true
+	}
+	on, err := nameSet(all, "enable", named)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +115,7 @@ func Select(all []*analysis.Analyzer, enable, disable []string) ([]*analysis.Ana
 	}
 	var out []*analysis.Analyzer
 	for _, a := range all {
-		if (len(on) == 0 || on[a]) && !off[a] {
+		if (every || on[a] || defaults && !OptIn(a)) && !off[a] {
 			out = append(out, a)
 		}
 	}

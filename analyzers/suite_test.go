@@ -221,6 +221,20 @@ func TestLayers(t *testing.T) {
 	}
 }
 
+// TestOptIn keeps the opt-in analyzers those that bench/README.md measured
+// below the precision bar; a change here must come with new measurements.
+func TestOptIn(t *testing.T) {
+	var got []string
+	for _, a := range analyzers.Suite() {
+		if analyzers.OptIn(a) {
+			got = append(got, a.Name)
+		}
+	}
+	if want := []string{"httptimeout", "ctxprop"}; !slices.Equal(got, want) {
+		t.Errorf("opt-in analyzers %q, want %q", got, want)
+	}
+}
+
 func TestSelect(t *testing.T) {
 	all := analyzers.Suite()
 	names := func(as []*analysis.Analyzer) string {
@@ -230,16 +244,26 @@ func TestSelect(t *testing.T) {
 		}
 		return strings.Join(out, ",")
 	}
+	var defaults []*analysis.Analyzer
+	for _, a := range all {
+		if !analyzers.OptIn(a) {
+			defaults = append(defaults, a)
+		}
+	}
 	for _, tc := range []struct {
 		enable, disable []string
 		want            string
 	}{
-		{nil, nil, names(all)},
+		{nil, nil, names(defaults)},        // the default set
+		{[]string{"all"}, nil, names(all)}, // every analyzer
+		{[]string{" ALL "}, []string{"ctxprop"}, names(slices.Delete(slices.Clone(all), 1, 2))},
+		{[]string{"default", "ctxprop"}, nil, "ctxprop," + names(defaults)}, // the default set and one more, in the suite's order
+		{[]string{"Default"}, []string{"errwrap"}, strings.Replace(names(defaults), ",errwrap", "", 1)},
 		{[]string{"errwrap", "httptimeout"}, nil, "httptimeout,errwrap"},         // the suite's order
 		{[]string{"HTTPTimeout", " ErrWrap "}, nil, "httptimeout,errwrap"},       // any case, spaces trimmed
 		{[]string{"httptimeout", "errwrap"}, []string{"ERRWRAP"}, "httptimeout"}, // disable wins
 		{[]string{"", "httptimeout", ""}, []string{""}, "httptimeout"},           // empty names ignored
-		{nil, []string{"httptimeout"}, names(all[1:])},
+		{nil, []string{"errcmp"}, strings.Replace(names(defaults), ",errcmp", "", 1)},
 	} {
 		got, err := analyzers.Select(all, tc.enable, tc.disable)
 		if err != nil || names(got) != tc.want {

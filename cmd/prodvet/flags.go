@@ -51,7 +51,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.fix, "fix", false, "apply suggested fixes to the files")
 	fs.BoolVar(&cfg.diff, "diff", false, "print suggested fixes as a unified diff; write nothing")
 	fs.BoolVar(&cfg.tests, "test", true, "analyze test files too")
-	fs.StringVar(&enable, "enable", "", "run only these analyzers (comma-separated `names`)")
+	fs.StringVar(&enable, "enable", "", "run only these analyzers (comma-separated `names`; \"default\" is the default set, \"all\" every analyzer: -enable default,ctxprop adds an opt-in one)")
 	fs.StringVar(&disable, "disable", "", "do not run these analyzers (comma-separated `names`)")
 	for _, a := range suite {
 		a.Flags.VisitAll(func(f *flag.Flag) {
@@ -109,7 +109,11 @@ func list(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	for _, a := range analyzers.Suite() {
-		fmt.Fprintf(stdout, "%-14s %s\n", a.Name, analyzerdoc.Summary(a.Doc))
+		summary := analyzerdoc.Summary(a.Doc)
+		if analyzers.OptIn(a) {
+			summary += " [opt-in: -enable default," + a.Name + "]"
+		}
+		fmt.Fprintf(stdout, "%-14s %s\n", a.Name, summary)
 	}
 	return exitClean
 }

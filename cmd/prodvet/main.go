@@ -14,8 +14,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/prodvet/prodvet/analyzers"
@@ -32,9 +34,33 @@ func main() {
 	if vetProtocol(os.Args[1:]) {
 		// go vet drives the tool one package at a time through a .cfg file,
 		// with its own build and vet caches.
+		os.Args = append(os.Args[:1], vetArgs(analyzers.Suite(), os.Args[1:])...)
 		unitchecker.Main(analyzers.Suite()...)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetArgs keeps the opt-in analyzers off under go vet, as in the CLI: unless
+// the command line turns some analyzer on by name (-ctxprop, -errwrap=true),
+// when unitchecker runs only those, each opt-in analyzer gets -NAME=false.
+// The flags go first: a .cfg file ends the flags.
+func vetArgs(suite []*analysis.Analyzer, args []string) []string {
+	for _, a := range args {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || analyzers.Lookup(suite, name) == nil || strings.Contains(name, ".") {
+			continue
+		}
+		if on, err := strconv.ParseBool(val); !hasVal || err == nil && on {
+			return args
+		}
+	}
+	var off []string
+	for _, a := range suite {
+		if analyzers.OptIn(a) {
+			off = append(off, "-"+a.Name+"=false")
+		}
+	}
+	return append(off, args...)
 }
 
 // vetProtocol reports whether the go command is invoking prodvet as a vet

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,7 +32,18 @@ type result struct {
 }
 
 // prodvet runs the command in dir with args.
+// prodvet runs the command with every analyzer (-enable=all, unless args
+// choose analyzers themselves): most tests exercise the driver on fixtures
+// of opt-in analyzers too. prodvetDefault runs it as a user would.
 func prodvet(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	if len(args) == 0 || args[0] != "list" && args[0] != "help" && !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "-enable") }) {
+		args = append([]string{"-enable=all"}, args...)
+	}
+	return prodvetDefault(t, dir, args...)
+}
+
+func prodvetDefault(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
@@ -83,6 +95,14 @@ func TestDemo(t *testing.T) {
 	r := prodvet(t, repo, "-C", "testdata/demo", "./...")
 	if r.code != exitFindings {
 		t.Fatalf("exit code %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	// Without -enable, the README's command: the default set, and no
+	// finding of an opt-in analyzer.
+	def := prodvetDefault(t, repo, "-C", "testdata/demo", "./...")
+	for _, a := range analyzers.Suite() {
+		if has := strings.Contains(def.stdout, "("+a.Name+")\n"); has == analyzers.OptIn(a) {
+			t.Errorf("default run: finding of %s: %v, want %v:\n%s", a.Name, has, !analyzers.OptIn(a), def.stdout)
+		}
 	}
 	line := regexp.MustCompile(`^[^/][^:]*\.go:\d+:\d+: .+ \([a-z]+\)$`)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
@@ -448,7 +468,7 @@ func TestVetTool(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo := filepath.Dir(testutil.TestData(t))
-	standalone := prodvet(t, repo, "-C", "testdata/demo", "./...")
+	standalone := prodvetDefault(t, repo, "-C", "testdata/demo", "./...")
 	if standalone.code != exitFindings || strings.TrimSpace(standalone.stdout) == "" {
 		t.Fatalf("standalone run: exit code %d, want %d with findings; stdout:\n%s\nstderr:\n%s", standalone.code, exitFindings, standalone.stdout, standalone.stderr)
 	}
