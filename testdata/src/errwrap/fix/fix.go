@@ -20,7 +20,7 @@ func verbs(err error) []error {
 		fmt.Errorf(`raw: %v`, err),              // want `with %v`
 		fmt.Errorf("read: %\x76", err),          // want `with %v`
 		fmt.Errorf("read: "+"%v", err),          // want `with %v`
-		fmt.Errorf("%v; %v", err, ErrClosed),    // want `the error err with %v` `the error ErrClosed with %v`
+		fmt.Errorf("%v; %v", err, ErrClosed),    // want `the errors err and ErrClosed with %v`
 	}
 }
 
