@@ -171,8 +171,8 @@
 //     errors of dependencies, exported error types, and for error types
 //     the errors that callers of a constructor pass in. On real modules
 //     almost none of these were tested by callers where errwrap found them
-//     flattened (5 right in 196 findings); -errwrap.causes=tested reports
-//     them.
+//     flattened (of 196 findings of the old default, 5 were right, 3 of
+//     them context errors); -errwrap.causes=tested reports them.
 //   - A method named Err of a type that is not a context.Context (a lease,
 //     a result): its error is not a context error.
 //
