@@ -16,34 +16,63 @@ import (
 	"github.com/prodvet/prodvet/passes/errorigin"
 )
 
-// The default rule reports a lost cause only when callers can test for it:
-// the cause is a sentinel, a context error, an error of a standard-library
-// call that callers test, an error of a dependency that exports error
-// identities, or one of these passed on by a helper of this package.
-// Parse, validation and configuration errors of local data, parameters and
-// unknown sources are left alone: nobody branches on them.
+// A cause is what a lost error may hold that callers test for: desc names
+// it for the message ("" when none is found), and context marks the errors
+// of ctx.Err(), context.Cause and context's sentinels.
+type cause struct {
+	desc    string
+	context bool
+}
 
-// causeOf describes the inspectable cause that the error e at cur may hold,
-// or returns "" when none of its sources is one. depth counts the
+// Under -errwrap.causes=tested a lost cause is reported when callers can
+// test for it: a sentinel, a context error, an error of a standard-library
+// call that callers test, an error of a dependency that exports error
+// identities, or one of these passed on by a helper of this package. Under
+// the default, context, only context errors count: on real modules they
+// were the only lost causes that callers did test for.
+
+// contextOnly reports whether only context errors count as causes.
+func (c *checker) contextOnly() bool {
+	return !c.strict && c.causes == causesContext
+}
+
+// causeOf describes the cause that the error e at cur may hold, or returns
+// a zero cause when none of its sources is one. depth counts the
 // same-package helpers followed (one level).
-func (c *checker) causeOf(cur inspector.Cursor, e ast.Expr, depth int) string {
+func (c *checker) causeOf(cur inspector.Cursor, e ast.Expr, depth int) cause {
 	e = astutil.Unparen(e)
-	if v := c.origin.Sentinel(e); v != nil {
-		return "the sentinel " + qualified(v)
+	ctxOnly := c.contextOnly()
+	if v := c.origin.Sentinel(e); v != nil && (!ctxOnly || contextSentinel(v)) {
+		return sentinelCause(v)
 	}
-	if d := exportedErrType(c.pass.TypesInfo.TypeOf(e)); d != "" {
-		return d
+	if !ctxOnly {
+		if d := exportedErrType(c.pass.TypesInfo.TypeOf(e)); d != "" {
+			return cause{desc: d}
+		}
 	}
-	if v := c.localSentinel(cur, e); v != nil {
-		return "the sentinel " + qualified(v)
+	if v := c.localSentinel(cur, e); v != nil && (!ctxOnly || contextSentinel(v)) {
+		return sentinelCause(v)
 	}
 	calls, _ := c.origin.Sources(cur, e)
 	for _, s := range calls {
-		if d := c.callCause(s, depth); d != "" {
+		if d := c.callCause(s, depth); d.desc != "" {
 			return d
 		}
 	}
-	return ""
+	return cause{}
+}
+
+// contextSentinel reports whether v is context.Canceled or
+// context.DeadlineExceeded.
+func contextSentinel(v *types.Var) bool {
+	return match.Var(v, "context", "Canceled") || match.Var(v, "context", "DeadlineExceeded")
+}
+
+func sentinelCause(v *types.Var) cause {
+	if contextSentinel(v) {
+		return cause{desc: "the context error " + qualified(v), context: true}
+	}
+	return cause{desc: "the sentinel " + qualified(v)}
 }
 
 // localSentinel returns a sentinel that the local variable e is assigned in
@@ -88,41 +117,44 @@ func exportedErrType(t types.Type) string {
 	return "the error type " + n.Obj().Pkg().Name() + "." + n.Obj().Name()
 }
 
-// callCause describes the inspectable errors that the call of s may return.
-func (c *checker) callCause(s errorigin.Site, depth int) string {
+// callCause describes the errors that the call of s may return and that
+// callers test for.
+func (c *checker) callCause(s errorigin.Site, depth int) cause {
 	fn := match.Callee(c.pass.TypesInfo, s.Call)
 	if fn == nil || fn.Pkg() == nil || localData(fn.Name()) {
-		return ""
+		return cause{}
 	}
 	path := fn.Pkg().Path()
 	switch {
-	case path == "context":
-		return fmt.Sprintf("the context error from %s()", short(s.Call.Fun))
-	case stdTestedCall(fn):
-		return fmt.Sprintf("the %s error from %s", path, funcName(fn))
+	case match.Method(fn, "context", "Context", "Err") || match.Func(fn, "context", "Cause"):
+		return cause{desc: fmt.Sprintf("the context error from %s()", short(s.Call.Fun)), context: true}
 	case fn.Pkg() == c.pass.Pkg:
 		if depth > 0 {
-			return ""
+			return cause{}
 		}
-		if d := c.helperCause(fn, depth+1); d != "" {
-			return fmt.Sprintf("%s (returned by %s)", d, funcName(fn))
+		if d := c.helperCause(fn, depth+1); d.desc != "" {
+			d.desc = fmt.Sprintf("%s (returned by %s)", d.desc, funcName(fn))
+			return d
 		}
+	case c.contextOnly():
+	case stdTestedCall(fn):
+		return cause{desc: fmt.Sprintf("the %s error from %s", path, funcName(fn))}
 	case isStd(path):
 	default:
 		if d := c.identities(fn.Pkg()); d != "" {
-			return fmt.Sprintf("the errors of package %s (it exports %s)", fn.Pkg().Name(), d)
+			return cause{desc: fmt.Sprintf("the errors of package %s (it exports %s)", fn.Pkg().Name(), d)}
 		}
 	}
-	return ""
+	return cause{}
 }
 
-// helperCause describes the inspectable errors that a function of this
-// package returns: a sentinel, or an error of an inspectable source passed
-// on unwrapped or with %w.
-func (c *checker) helperCause(fn *types.Func, depth int) string {
+// helperCause describes the errors that a function of this package returns
+// and that callers test for: a sentinel, or an error of such a source
+// passed on unwrapped or with %w.
+func (c *checker) helperCause(fn *types.Func, depth int) cause {
 	fnCur, ok := c.declCur[fn]
 	if !ok {
-		return ""
+		return cause{}
 	}
 	res := fn.Signature().Results()
 	idx := -1
@@ -132,7 +164,7 @@ func (c *checker) helperCause(fn *types.Func, depth int) string {
 		}
 	}
 	if idx < 0 {
-		return ""
+		return cause{}
 	}
 	for rc := range fnCur.Preorder((*ast.ReturnStmt)(nil)) {
 		ret := rc.Node().(*ast.ReturnStmt)
@@ -144,12 +176,12 @@ func (c *checker) helperCause(fn *types.Func, depth int) string {
 			continue
 		}
 		for _, x := range c.wrapped(e) {
-			if d := c.causeOf(rc, x, depth); d != "" {
+			if d := c.causeOf(rc, x, depth); d.desc != "" {
 				return d
 			}
 		}
 	}
-	return ""
+	return cause{}
 }
 
 // wrapped returns the errors that e passes on: the %w operands of

@@ -43,7 +43,7 @@ var Analyzer = New()
 // New returns a fresh analyzer whose options are its flags, so that two
 // configurations never share state.
 func New() *analysis.Analyzer {
-	o := &options{}
+	o := &options{causes: causesContext}
 	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
@@ -55,13 +55,40 @@ func New() *analysis.Analyzer {
 		"comma-separated package paths or functions (pkg/path.Func, pkg/path.Type.Method) where errors are formatted with %v on purpose, to hide the cause")
 	a.Flags.BoolVar(&o.strict, "strict", false,
 		"report every error printed with %v, %s or %q and every error type without Unwrap (errorlint's rule), not only causes that callers can test for")
+	a.Flags.Var(&o.causes, "causes",
+		"which lost causes are reported: context (ctx.Err(), context.Cause and context's sentinels) or tested (also sentinels, exported error types, tested standard-library calls and dependencies with error identities)")
 	return a
 }
 
 type options struct {
 	opaqueOK list
 	strict   bool
+	causes   causesFlag
 }
+
+// Values of -errwrap.causes.
+const (
+	causesContext = "context"
+	causesTested  = "tested"
+)
+
+// causesFlag is the value of -errwrap.causes: context or tested.
+type causesFlag string
+
+func (f *causesFlag) String() string { return string(*f) }
+
+func (f *causesFlag) Set(s string) error {
+	switch s {
+	case causesContext, causesTested:
+		*f = causesFlag(s)
+		return nil
+	}
+	return fmt.Errorf("invalid value %q: want %s or %s", s, causesContext, causesTested)
+}
+
+// contextHarm says why a lost context error matters.
+const contextHarm = "callers cannot tell a deadline from a cancellation and errors.Is(err, context.DeadlineExceeded) is false, " +
+	"which breaks their timeout and retry handling (answering 504, not logging cancellations as errors)"
 
 // list is a comma-separated flag value.
 type list []string
@@ -283,13 +310,16 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 		return
 	}
 	var kept []finding
-	var causes []string // what each kept finding hides, "" when not known
+	var why cause // the first cause found among the kept findings
 	for _, f := range found {
-		if cause := c.causeOf(cur, f.op.source(), 0); cause != "" || c.strict {
-			kept, causes = append(kept, f), append(causes, cause)
+		if d := c.causeOf(cur, f.op.source(), 0); d.desc != "" || c.strict {
+			kept = append(kept, f)
+			if why.desc == "" {
+				why = d
+			}
 		}
 	}
-	if found = kept; len(found) == 0 {
+	if len(kept) == 0 {
 		return
 	}
 	lit, _ := astutil.Unparen(formatArg).(*ast.BasicLit)
@@ -297,31 +327,71 @@ func (c *checker) checkFormat(cur inspector.Cursor, call *ast.CallExpr, fmtIdx i
 	if len(offsets) != len(format)+1 {
 		offsets = nil
 	}
-	canFix := offsets != nil && (len(found) == 1 || goversion.AtLeast(info, c.file, goversion.MultipleErrorWraps))
-	for i, f := range found {
-		var rng analysis.Range = f.op.expr
-		if offsets != nil {
-			rng = report.Span{Start: offsets[f.d.start], Stop: offsets[f.d.end]}
-		}
-		verb := format[f.d.start:f.d.end]
-		what := fmt.Sprintf("the error %s", short(f.op.expr))
-		if f.op.recv != nil {
-			what = fmt.Sprintf("the text of the error %s", short(f.op.recv))
-		}
-		msg := fmt.Sprintf("%s formats %s with %s instead of wrapping it: the returned error hides %s from errors.Is and errors.As, "+
-			"so callers cannot recognise it %sto retry or answer correctly; ", name, what, verb, lost(causes[i]), example(causes[i]))
-		if f.op.recv != nil {
-			msg += fmt.Sprintf("pass %s itself with %%w", short(f.op.recv))
-		} else {
-			msg += "use %w"
-		}
-		msg += " (or list this function in -errwrap.opaque-ok if the cause must stay hidden)"
-		var fixes []analysis.SuggestedFix
-		if canFix {
-			fixes = c.verbFix(f, offsets)
-		}
-		c.rep.Report(rng, CategoryErrorfVerb, msg, fixes...)
+	// One finding per call, at the first lost directive; it names every
+	// operand printed without %w.
+	first := found[0]
+	var rng analysis.Range = first.op.expr
+	if offsets != nil {
+		rng = report.Span{Start: offsets[first.d.start], Stop: offsets[first.d.end]}
 	}
+	it := "it"
+	if len(found) > 1 {
+		it = "them"
+	}
+	msg := fmt.Sprintf("%s formats %s instead of wrapping %s: the returned error hides %s from errors.Is and errors.As, ",
+		name, describeLost(format, found), it, lost(why.desc))
+	if why.context {
+		msg += "so " + contextHarm + "; "
+	} else {
+		msg += fmt.Sprintf("so callers cannot recognise it %sto retry or answer correctly; ", example(why.desc))
+	}
+	if len(found) == 1 && found[0].op.recv != nil {
+		msg += fmt.Sprintf("pass %s itself with %%w", short(found[0].op.recv))
+	} else {
+		msg += "use %w"
+	}
+	msg += " (or list this function in -errwrap.opaque-ok if the cause must stay hidden)"
+	var fixes []analysis.SuggestedFix
+	if offsets != nil && (len(kept) == 1 || goversion.AtLeast(info, c.file, goversion.MultipleErrorWraps)) {
+		fixes = c.verbFix(kept, offsets)
+	}
+	c.rep.Report(rng, CategoryErrorfVerb, msg, fixes...)
+}
+
+// describeLost names the operands of found and their verbs: "the error err
+// with %v", "the errors a and b with %v", "the errors a with %v and the text
+// of b with %s".
+func describeLost(format string, found []finding) string {
+	name := func(f finding) string {
+		if f.op.recv != nil {
+			return "the text of " + short(f.op.recv)
+		}
+		return short(f.op.expr)
+	}
+	verb := func(f finding) string { return format[f.d.start:f.d.end] }
+	if len(found) == 1 {
+		f := found[0]
+		if f.op.recv != nil {
+			return fmt.Sprintf("the text of the error %s with %s", short(f.op.recv), verb(f))
+		}
+		return fmt.Sprintf("the error %s with %s", short(f.op.expr), verb(f))
+	}
+	same := true
+	for _, f := range found {
+		same = same && verb(f) == verb(found[0])
+	}
+	parts := make([]string, len(found))
+	for i, f := range found {
+		parts[i] = name(f)
+		if !same {
+			parts[i] += " with " + verb(f)
+		}
+	}
+	s := "the errors " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	if same {
+		s += " with " + verb(found[0])
+	}
+	return s
 }
 
 // source is the error an operand prints: err for err.Error().
@@ -348,21 +418,33 @@ func example(cause string) string {
 	return ""
 }
 
-// verbFix turns the verb of f into %w, and err.Error() into err.
-func (c *checker) verbFix(f finding, offsets []token.Pos) []analysis.SuggestedFix {
-	if f.d.verb == 'q' {
-		return nil // %w would drop the quotes: not the same message
-	}
-	at, end := offsets[f.d.verbOffset], offsets[f.d.end]
-	if end-at != 1 {
-		return nil // the verb is written as an escape sequence
-	}
-	edits := []analysis.TextEdit{{Pos: at, End: end, NewText: []byte("w")}}
+// verbFix turns the verbs of found into %w, and err.Error() into err, as
+// one fix. Verbs it cannot rewrite (%q, escape sequences) stay.
+func (c *checker) verbFix(found []finding, offsets []token.Pos) []analysis.SuggestedFix {
+	var edits []analysis.TextEdit
 	msg := "Wrap the error with %w"
-	if f.op.recv != nil {
-		call := astutil.Unparen(f.op.expr).(*ast.CallExpr)
-		edits = append(edits, analysis.TextEdit{Pos: f.op.recv.End(), End: call.End()})
-		msg = fmt.Sprintf("Wrap %s with %%w", short(f.op.recv))
+	if len(found) > 1 {
+		msg = "Wrap the errors with %w"
+	}
+	for _, f := range found {
+		if f.d.verb == 'q' {
+			continue // %w would drop the quotes: not the same message
+		}
+		at, end := offsets[f.d.verbOffset], offsets[f.d.end]
+		if end-at != 1 {
+			continue // the verb is written as an escape sequence
+		}
+		edits = append(edits, analysis.TextEdit{Pos: at, End: end, NewText: []byte("w")})
+		if f.op.recv != nil {
+			call := astutil.Unparen(f.op.expr).(*ast.CallExpr)
+			edits = append(edits, analysis.TextEdit{Pos: f.op.recv.End(), End: call.End()})
+			if len(found) == 1 {
+				msg = fmt.Sprintf("Wrap %s with %%w", short(f.op.recv))
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return nil
 	}
 	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
 }
@@ -443,14 +525,17 @@ func (c *checker) checkErrorsNew(cur inspector.Cursor, call *ast.CallExpr) {
 	if at == nil || c.onlyText(cur) || c.opaque(cur) || (!c.strict && !c.leaves(cur)) {
 		return
 	}
-	cause := c.causeOf(cur, src, 0)
-	if cause == "" && !c.strict {
+	why := c.causeOf(cur, src, 0)
+	if why.desc == "" && !c.strict {
 		return
+	}
+	harm := fmt.Sprintf("callers cannot recognise it %sto retry or answer correctly", example(why.desc))
+	if why.context {
+		harm = contextHarm
 	}
 	c.rep.Report(at, CategoryErrorsNew, fmt.Sprintf(
 		"errors.New builds a new error from the text of %s: %s is lost to errors.Is and errors.As, "+
-			"so callers cannot recognise it %sto retry or answer correctly; "+
-			"wrap it instead, as in fmt.Errorf(\"...: %%w\", %s)", what, lost(cause), example(cause), what))
+			"so %s; wrap it instead, as in fmt.Errorf(\"...: %%w\", %s)", what, lost(why.desc), harm, what))
 }
 
 // onlyText reports whether the error built by the call at cur is used only

@@ -2,6 +2,7 @@ package errwrap_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -54,9 +55,33 @@ func TestDoc(t *testing.T) {
 	testutil.CheckDoc(t, errwrap.New())
 }
 
-// TestDefault checks the default rule, in a module whose packages include a
-// dependency with a sentinel, one without error identities and a command.
+// TestDefault checks the default rule, -errwrap.causes=context: lost
+// context errors are reported; sentinels, os errors and causes that callers
+// pass in are not, nor anything in a command.
 func TestDefault(t *testing.T) {
-	dir := filepath.Join(testutil.TestData(t), "src", "errwrap", "precise")
+	dir := filepath.Join(testutil.TestData(t), "src", "errwrap", "context")
 	analysistest.Run(t, dir, errwrap.New(), "./...")
+}
+
+// TestTested checks -errwrap.causes=tested, in a module whose packages
+// include a dependency with a sentinel, one without error identities and a
+// command.
+func TestTested(t *testing.T) {
+	a := errwrap.New()
+	if err := a.Flags.Set("causes", "tested"); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(testutil.TestData(t), "src", "errwrap", "tested")
+	analysistest.Run(t, dir, a, "./...")
+}
+
+func TestCausesFlag(t *testing.T) {
+	a := errwrap.New()
+	if got := a.Flags.Lookup("causes").Value.String(); got != "context" {
+		t.Errorf("default -errwrap.causes = %q, want context", got)
+	}
+	err := a.Flags.Set("causes", "all")
+	if err == nil || !strings.Contains(err.Error(), "context") || !strings.Contains(err.Error(), "tested") {
+		t.Errorf("Set(causes, all) = %v, want an error naming context and tested", err)
+	}
 }

@@ -77,18 +77,22 @@ func (c *checker) checkType(spec *ast.TypeSpec) {
 	if len(causes) == 0 {
 		return
 	}
-	held := "the underlying error (a timeout, a not-found, context.Canceled)"
+	why := "so callers cannot recognise the underlying error (a timeout, a not-found, context.Canceled) to retry or answer correctly"
 	if !c.strict {
 		// Unexported types are the package's own business, and a cause
 		// set only from parse, validation or opaque errors is never tested.
 		if !tn.Exported() {
 			return
 		}
-		why := c.unwrapCause(causes)
-		if why == "" {
+		held := c.unwrapCause(causes)
+		if held.desc == "" {
 			return
 		}
-		held = "the cause it holds (" + why + ")"
+		if held.context {
+			why = "so for the cause it holds (" + held.desc + ") " + contextHarm
+		} else {
+			why = "so callers cannot recognise the cause it holds (" + held.desc + ") to retry or answer correctly"
+		}
 	}
 	names := make([]string, len(causes))
 	for i, f := range causes {
@@ -104,9 +108,8 @@ func (c *checker) checkType(spec *ast.TypeSpec) {
 	}
 	c.rep.Report(spec.Name, CategoryMissingUnwrap, fmt.Sprintf(
 		"error type %s holds its cause in %s but has no Unwrap method: errors.Is and errors.As stop at %s, "+
-			"so callers cannot recognise %s to retry or answer correctly; "+
-			"add an Unwrap() error method that returns it (or mark the field //nolint if the cause must stay hidden)",
-		spec.Name.Name, field, spec.Name.Name, held), fixes...)
+			"%s; add an Unwrap() error method that returns it (or mark the field //nolint if the cause must stay hidden)",
+		spec.Name.Name, field, spec.Name.Name, why), fixes...)
 }
 
 // hidden reports whether the struct field f carries a //nolint comment (any

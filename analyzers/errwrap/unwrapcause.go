@@ -20,24 +20,27 @@ type fieldSet struct {
 }
 
 // unwrapCause describes why callers would test the cause held in one of
-// the fields: a value stored there is an inspectable error, or a parameter
-// of an exported function (callers pass their own errors in). It returns ""
-// when every value is a parse, validation or opaque error, or none is seen.
-func (c *checker) unwrapCause(fields []*types.Var) string {
+// the fields: a value stored there is an error they test for, or (under
+// -errwrap.causes=tested) a parameter of an exported function (callers pass
+// their own errors in). It returns a zero cause when every value is a
+// parse, validation or opaque error, or none is seen.
+func (c *checker) unwrapCause(fields []*types.Var) cause {
 	if c.fields == nil {
 		c.collectFields()
 	}
 	for _, f := range fields {
 		for _, s := range c.fields[f] {
-			if fn := exportedParam(c.pass.TypesInfo, s.cur, s.value); fn != "" {
-				return fmt.Sprintf("errors that callers of %s pass in", fn)
+			if !c.contextOnly() {
+				if fn := exportedParam(c.pass.TypesInfo, s.cur, s.value); fn != "" {
+					return cause{desc: fmt.Sprintf("errors that callers of %s pass in", fn)}
+				}
 			}
-			if d := c.causeOf(s.cur, s.value, 0); d != "" {
+			if d := c.causeOf(s.cur, s.value, 0); d.desc != "" {
 				return d
 			}
 		}
 	}
-	return ""
+	return cause{}
 }
 
 // collectFields records the values stored in struct fields of the package.

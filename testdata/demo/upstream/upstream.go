@@ -3,6 +3,7 @@ package upstream
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"time"
 )
 
 // ErrUnknownItem is returned, wrapped, for items the catalogue does not sell.
@@ -31,9 +33,7 @@ func New(base string) *Catalogue {
 func (c *Catalogue) Price(item string) (int, error) {
 	resp, err := c.client.Get(c.base + "/price/" + item)
 	if err != nil {
-		// errwrap: %v cuts the error chain: callers can no longer tell a
-		// timeout (retry) from a refused connection.
-		return 0, fmt.Errorf("price of %s: %v", item, err)
+		return 0, fmt.Errorf("price of %s: %w", item, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusNotFound {
@@ -56,6 +56,22 @@ func (c *Catalogue) Healthy() bool {
 	}
 	resp.Body.Close()
 	return resp.StatusCode == http.StatusOK
+}
+
+// WaitHealthy polls the catalogue until it answers or ctx ends.
+func (c *Catalogue) WaitHealthy(ctx context.Context, every time.Duration) error {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for !c.Healthy() {
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			// errwrap: %v cuts the error chain: callers can no longer tell
+			// their deadline (give up, answer 504) from a cancellation.
+			return fmt.Errorf("catalogue not healthy: %v", ctx.Err())
+		}
+	}
+	return nil
 }
 
 // Invoice downloads the invoice PDF of an order from the billing service.

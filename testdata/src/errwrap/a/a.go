@@ -44,9 +44,9 @@ func custom() error {
 	return fmt.Errorf("request: %v", codeErr{404}) // want `formats the error codeErr\{…\} with %v`
 }
 
-// Two losses: both are reported; the module is at go1.20+, so both get a fix.
+// Two losses: one finding names both; the module is at go1.20+, so both get a fix.
 func two(a, b error) error {
-	return fmt.Errorf("%v; %v", a, b) // want `the error a with %v` `the error b with %v`
+	return fmt.Errorf("%v; %v", a, b) // want `formats the errors a and b with %v instead of wrapping them`
 }
 
 func errorsNew(err error) []error {

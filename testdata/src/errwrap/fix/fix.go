@@ -9,18 +9,20 @@ var ErrClosed = errors.New("closed")
 
 func verbs(err error) []error {
 	return []error{
-		fmt.Errorf("read: %v", err),             // want `with %v`
-		fmt.Errorf("read: %s", err),             // want `with %s`
-		fmt.Errorf("read: %+v", err),            // want `with %\+v`
-		fmt.Errorf("read: %s", err.Error()),     // want `text of the error err`
-		fmt.Errorf("read: %v", (err).Error()),   // want `text of the error \(err\)`
-		fmt.Errorf("read: %q", err),             // want `with %q`
-		fmt.Errorf("read %d: %[1]v", 7, err),    // nothing: %[1]v is the int
-		fmt.Errorf("read %[2]v: %[1]d", 7, err), // want `with %\[2\]v`
-		fmt.Errorf(`raw: %v`, err),              // want `with %v`
-		fmt.Errorf("read: %\x76", err),          // want `with %v`
-		fmt.Errorf("read: "+"%v", err),          // want `with %v`
-		fmt.Errorf("%v; %v", err, ErrClosed),    // want `the error err with %v` `the error ErrClosed with %v`
+		fmt.Errorf("read: %v", err),                  // want `with %v`
+		fmt.Errorf("read: %s", err),                  // want `with %s`
+		fmt.Errorf("read: %+v", err),                 // want `with %\+v`
+		fmt.Errorf("read: %s", err.Error()),          // want `text of the error err`
+		fmt.Errorf("read: %v", (err).Error()),        // want `text of the error \(err\)`
+		fmt.Errorf("read: %q", err),                  // want `with %q`
+		fmt.Errorf("read %d: %[1]v", 7, err),         // nothing: %[1]v is the int
+		fmt.Errorf("read %[2]v: %[1]d", 7, err),      // want `with %\[2\]v`
+		fmt.Errorf(`raw: %v`, err),                   // want `with %v`
+		fmt.Errorf("read: %\x76", err),               // want `with %v`
+		fmt.Errorf("read: "+"%v", err),               // want `with %v`
+		fmt.Errorf("%v; %v", err, ErrClosed),         // want `the errors err and ErrClosed with %v`
+		fmt.Errorf("%v; %s", err, ErrClosed.Error()), // want `the errors err with %v and the text of ErrClosed with %s`
+		fmt.Errorf("%q; %v", err, ErrClosed),         // want `the errors err with %q and ErrClosed with %v`
 	}
 }
 

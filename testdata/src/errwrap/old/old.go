@@ -8,5 +8,5 @@ package old
 import "fmt"
 
 func two(a, b error) error {
-	return fmt.Errorf("%v; %v", a, b) // want `the error a with %v` `the error b with %v`
+	return fmt.Errorf("%v; %v", a, b) // want `formats the errors a and b with %v instead of wrapping them`
 }

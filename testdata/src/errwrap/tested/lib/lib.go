@@ -1,5 +1,5 @@
-// Package lib is a library: the default rule reports only causes that its
-// callers can test for.
+// Package lib is a library checked with -errwrap.causes=tested: it reports
+// the causes that its callers can test for.
 package lib
 
 import (

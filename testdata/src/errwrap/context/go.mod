@@ -1,0 +1,3 @@
+module example.com/ctxdefault
+
+go 1.22
