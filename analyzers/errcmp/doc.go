@@ -161,6 +161,8 @@
 //     Is method in the chain can match anything.
 //   - errors.Is targets of zero-sized types (&struct{}{}): distinct
 //     pointers to zero-sized values may compare equal.
+//   - errors.Is(err, nil) and errors.Is(err, error(nil)): a nil target is
+//     defined, errors.Is then reports whether err is nil.
 //   - Code under //nolint:errcmp or //nolint:errorlint (errorlint reports
 //     the same comparisons, so code reviewed under its name is not
 //     reported again), and generated files.
