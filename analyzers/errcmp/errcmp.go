@@ -34,18 +34,27 @@ const (
 // asTypeVersion is the Go version that added errors.AsType.
 const asTypeVersion = "go1.26"
 
-// Analyzer is the analyzer for the CLI and tests.
+// Analyzer is the analyzer with default options, for the CLI and tests.
 var Analyzer = New()
 
-// New returns a fresh analyzer.
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	o := &options{}
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
 		Requires: []*analysis.Analyzer{inspect.Analyzer, errorigin.Analyzer},
-		Run:      run,
+		Run:      o.run,
 	}
+	a.Flags.BoolVar(&o.wrapped, "wrapped", false,
+		"also report ==, != and switch on sentinel errors and type assertions and type switches on errors, which break once the error is wrapped (errorlint's comparison rule)")
+	return a
+}
+
+type options struct {
+	wrapped bool // run the compare and assert rules
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
@@ -60,10 +69,17 @@ type checker struct {
 	created map[*types.TypeName]bool // named types T of this package whose *T values it creates
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (o *options) run(pass *analysis.Pass) (any, error) {
+	if !o.wrapped && !importsErrors(pass.Pkg) {
+		return nil, nil // the never-matches rules need errors.Is or errors.As
+	}
 	c := &checker{pass: pass, rep: report.New(pass), origin: pass.ResultOf[errorigin.Analyzer].(*errorigin.Result)}
 	c.rep.HonorNolint("errorlint") // errorlint reports the same comparisons and assertions
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	kinds := []ast.Node{(*ast.CallExpr)(nil)}
+	if o.wrapped {
+		kinds = append(kinds, (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeAssertExpr)(nil), (*ast.TypeSwitchStmt)(nil))
+	}
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
 		tf := pass.Fset.File(c.file.FileStart)
@@ -72,11 +88,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.test = strings.HasSuffix(tf.Name(), "_test.go")
 		c.src = nil
-		if content, err := pass.ReadFile(tf.Name()); err == nil && len(content) == tf.Size() {
-			c.src = content
+		if o.wrapped { // only the fixes of the compare and assert rules quote source
+			if content, err := pass.ReadFile(tf.Name()); err == nil && len(content) == tf.Size() {
+				c.src = content
+			}
 		}
-		for cur := range fileCur.Preorder((*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeAssertExpr)(nil),
-			(*ast.TypeSwitchStmt)(nil), (*ast.CallExpr)(nil)) {
+		for cur := range fileCur.Preorder(kinds...) {
 			switch n := cur.Node().(type) {
 			case *ast.BinaryExpr:
 				c.checkCompare(cur, n)
@@ -93,6 +110,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// importsErrors reports whether pkg imports a package whose Is and As the
+// never-matches rules check.
+func importsErrors(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if p := imp.Path(); p == "errors" || p == "github.com/pkg/errors" {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- Types and symbols ----

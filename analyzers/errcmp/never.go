@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/passes/errorigin"
 )
 
 // ---- Rule: is-never-matches ----
@@ -20,6 +21,9 @@ func (c *checker) checkIs(call *ast.CallExpr) {
 	}
 	info := c.pass.TypesInfo
 	target := astutil.Unparen(call.Args[1])
+	if isNilError(info, target) {
+		return // errors.Is(err, nil) is defined: it reports whether err is nil
+	}
 	var why string
 	switch t := target.(type) {
 	case *ast.UnaryExpr:
@@ -50,6 +54,21 @@ func (c *checker) checkIs(call *ast.CallExpr) {
 	}
 	c.rep.Report(target, CategoryIsNeverMatches, "errors.Is can never match this target: "+why+
 		"; the check is always false and the branch it guards is dead in production")
+}
+
+// isNilError reports whether e is nil, or nil converted to an interface
+// type (error(nil)).
+func isNilError(info *types.Info, e ast.Expr) bool {
+	e = astutil.Unparen(e)
+	if errorigin.IsNil(info, e) {
+		return true
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	tv, ok := info.Types[call.Fun]
+	return ok && tv.IsType() && types.IsInterface(tv.Type) && isNilError(info, call.Args[0])
 }
 
 // freshNeverEqual reports whether a fresh *T (T the given type) can never

@@ -3,6 +3,7 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"net/http"
@@ -57,8 +58,9 @@ func (a *API) work(id int) {
 		total := 0
 		for _, item := range o.Items {
 			cents, err := a.pricer.Price(item)
-			// errcmp: Price wraps ErrUnknownItem, so == never matches.
-			if err == upstream.ErrUnknownItem {
+			// errcmp: the target is a fresh error, equal to none that Price
+			// returns, so this never matches; use upstream.ErrUnknownItem.
+			if errors.Is(err, fmt.Errorf("price: %w", upstream.ErrUnknownItem)) {
 				continue // unknown items are free
 			}
 			if err != nil {

@@ -49,6 +49,18 @@ func is(err error) {
 	_ = errors.Is(err, target) // interface: the dynamic value is unknown
 }
 
+var errNone error
+
+// errors.Is(err, nil) is defined: it reports whether err is nil.
+func isNil(err error) {
+	_ = errors.Is(err, nil)
+	_ = errors.Is(err, (nil))
+	_ = errors.Is(err, error(nil))
+	_ = errors.Is(err, errNone)
+	_ = errors.Is(err, (*plainErr)(nil))
+	_ = errors.Is(err, multi(nil)) // want `errors.Is can never match this target: errors.Is compares with ==, and a multi is not comparable`
+}
+
 type valErr struct{ code int }
 
 func (e valErr) Error() string { return "val" }
