@@ -142,7 +142,12 @@
 //     statement of the iteration (not inside an if) calls Wait on the
 //     sync.WaitGroup or errgroup.Group it uses or was started with,
 //     receives from a channel it uses (also as the init of an if, in a
-//     select without default, or ranging over it).
+//     select without default, or ranging over it). The group or channel
+//     may be an element of a slice, array or map the goroutine uses
+//     (wgs[i].Wait()); a loop whose own body waits counts as a wait (it is
+//     taken to run at least once, as for i := range wgs { wgs[i].Wait() });
+//     and goroutines started in an inner loop are waited for by a wait
+//     after that loop, unless the inner loop may continue the outer one.
 //   - Outer variables that the loop never assigns; variables assigned only
 //     inside another function literal (another goroutine or a callback);
 //     variables of sync, sync/atomic and errgroup types, and &v passed to
@@ -157,7 +162,8 @@
 //   - A goroutine joined by the literal that starts it, when that literal
 //     runs in the iteration: it waits later in its body, or defers the
 //     wait (defer, t.Cleanup) to its return (a subtest's server goroutine,
-//     a benchmark helper).
+//     a benchmark helper, goroutines of a synchronous t.Run waited for
+//     before it returns), with the waits described above.
 //   - A handler registered on a ServeMux created in the same iteration: it
 //     serves that iteration's requests.
 //   - A reference inside a callback that the goroutine hands to another

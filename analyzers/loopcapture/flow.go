@@ -44,9 +44,15 @@ func (c *checker) settled(stmt inspector.Cursor, loop ast.Node, isJoin func(insp
 		up := inspector.Cursor{}
 		for p := range parent.Enclosing() {
 			switch p.Node().(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit, *ast.FuncDecl:
-				// An inner loop repeats; a literal runs at other times.
-				return false
+			case *ast.FuncLit, *ast.FuncDecl:
+				return false // a literal runs at other times
+			case *ast.ForStmt, *ast.RangeStmt:
+				// An inner loop repeats: what follows it joins the
+				// goroutines of all its rounds, unless one of them may
+				// continue the outer loop first.
+				if c.mayContinue(p, loop) {
+					return false
+				}
 			}
 			if k := p.ParentEdgeKind(); k == edge.BlockStmt_List || k == edge.CaseClause_Body || k == edge.CommClause_Body {
 				up = p
@@ -143,6 +149,7 @@ func (c *checker) joins(l launch) func(inspector.Cursor) bool {
 	objs := c.refs(l)
 	waits := func(e ast.Expr) bool { return e != nil && c.waitsIn(e, objs) }
 	var stmtWaits func(s ast.Stmt) bool
+	var loopWaits func(body *ast.BlockStmt) bool
 	stmtWaits = func(s ast.Stmt) bool {
 		switch s := s.(type) {
 		case *ast.LabeledStmt:
@@ -176,9 +183,12 @@ func (c *checker) joins(l launch) func(inspector.Cursor) bool {
 		case *ast.RangeStmt:
 			if t := c.info.TypeOf(s.X); t != nil {
 				if _, ok := t.Underlying().(*types.Chan); ok {
-					return objs[match.ObjectOf(c.info, s.X)]
+					return objs[c.groupObj(s.X)]
 				}
 			}
+			return loopWaits(s.Body)
+		case *ast.ForStmt:
+			return loopWaits(s.Body)
 		case *ast.SelectStmt:
 			any := false
 			for _, cc := range s.Body.List {
@@ -194,6 +204,16 @@ func (c *checker) joins(l launch) func(inspector.Cursor) bool {
 				}
 			}
 			return any
+		}
+		return false
+	}
+	// A loop waits when a statement of its own body does, as
+	// for i := range n { wgs[i].Wait() } (taken to run at least once).
+	loopWaits = func(body *ast.BlockStmt) bool {
+		for _, s := range body.List {
+			if stmtWaits(s) {
+				return true
+			}
 		}
 		return false
 	}
@@ -277,12 +297,12 @@ func (c *checker) waitsIn(n ast.Node, objs map[types.Object]bool) bool {
 		case *ast.CallExpr:
 			fn := match.Callee(c.info, x)
 			if match.Method(fn, "sync", "WaitGroup", "Wait") || match.Method(fn, errgroupPath, "Group", "Wait") {
-				if sel, ok := astutil.Unparen(x.Fun).(*ast.SelectorExpr); ok && objs[match.ObjectOf(c.info, sel.X)] {
+				if sel, ok := astutil.Unparen(x.Fun).(*ast.SelectorExpr); ok && objs[c.groupObj(sel.X)] {
 					found = true
 				}
 			}
 		case *ast.UnaryExpr:
-			if x.Op == token.ARROW && objs[match.ObjectOf(c.info, x.X)] {
+			if x.Op == token.ARROW && objs[c.groupObj(x.X)] {
 				found = true
 			}
 		}
@@ -322,4 +342,19 @@ func (c *checker) deferredJoin(cur inspector.Cursor, l launch) bool {
 		return c.waitsIn(lit.Body, objs)
 	}
 	return false
+}
+
+// groupObj returns the variable or field that the group or channel e
+// denotes, and for an element of a slice, array or map of them
+// (wgs[i], dones[k]) the collection's.
+func (c *checker) groupObj(e ast.Expr) types.Object {
+	e = astutil.Unparen(e)
+	for {
+		ix, ok := e.(*ast.IndexExpr)
+		if !ok {
+			break
+		}
+		e = astutil.Unparen(ix.X)
+	}
+	return match.ObjectOf(c.info, e)
 }

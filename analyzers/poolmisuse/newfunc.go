@@ -81,17 +81,51 @@ func (c *checker) newType(e ast.Expr) types.Type {
 	return t
 }
 
-// checkNew reports New functions that return values that are not pointers.
-func (c *checker) checkNew(e ast.Expr) {
-	results, _ := c.newResults(e)
-	for _, r := range results {
-		t, ok := c.allocates(r)
-		if !ok || c.reported[r.Pos()] {
+// checkNew queues the New function e, judged once every Put is known.
+func (c *checker) checkNew(e ast.Expr) { c.news = append(c.news, e) }
+
+// reportNews reports New functions that return values that are not
+// pointers, except into pools that only ever get back the interface value
+// that Get returned: boxing then happens once, in New, not per Put.
+func (c *checker) reportNews() {
+	roundTrip := make(map[ast.Expr]bool)
+	for _, p := range c.order {
+		if c.roundTrip(p) {
+			for _, nv := range p.news {
+				roundTrip[nv] = true
+			}
+		}
+	}
+	for _, e := range c.news {
+		if roundTrip[e] {
 			continue
 		}
-		c.reported[r.Pos()] = true
-		c.report(r, CategoryNewNonPointer,
-			"sync.Pool New returns a "+c.typeString(t)+", "+kind(t)+" not a pointer: every Put of such a value copies it to the heap to store it in an interface, "+
-				"an allocation per use that defeats the pool; "+advice(t))
+		results, _ := c.newResults(e)
+		for _, r := range results {
+			t, ok := c.allocates(r)
+			if !ok || c.reported[r.Pos()] {
+				continue
+			}
+			c.reported[r.Pos()] = true
+			c.report(r, CategoryNewNonPointer,
+				"sync.Pool New returns a "+c.typeString(t)+", "+kind(t)+" not a pointer: every Put of such a value copies it to the heap to store it in an interface, "+
+					"an allocation per use that defeats the pool; "+advice(t))
+		}
 	}
+}
+
+// roundTrip reports whether every Put into p, all of them visible, passes a
+// value of interface type (what Get returned), so that no Put boxes. A Put
+// through a pointer to p or a pool not identified cannot be into p: taking
+// p's address marks it unknown.
+func (c *checker) roundTrip(p *pool) bool {
+	if p.unknown || len(p.puts) == 0 || p.obj.Pkg() != c.pass.Pkg || p.obj.Exported() || p.obj.Embedded() {
+		return false
+	}
+	for _, arg := range p.puts {
+		if t := c.pass.TypesInfo.TypeOf(arg); t == nil || !types.IsInterface(t) {
+			return false
+		}
+	}
+	return true
 }

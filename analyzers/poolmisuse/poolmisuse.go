@@ -36,15 +36,24 @@ const syncPkg = "sync"
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
 
-// New returns a fresh analyzer.
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	o := &options{}
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      run,
+		Run:      o.run,
 	}
+	a.Flags.BoolVar(&o.slices, "slices", false,
+		"also report slices put into a pool or returned by New: one slice-header allocation per Put, usually noise next to the buffer the pool saves")
+	return a
+}
+
+type options struct {
+	slices bool
 }
 
 // A pool is what the package does with one pool variable or field.
@@ -69,6 +78,7 @@ type putVar struct {
 
 type checker struct {
 	pass      *analysis.Pass
+	slices    bool // report slices too (-slices)
 	rep       *report.Reporter
 	pools     map[*types.Var]*pool
 	order     []*pool
@@ -78,14 +88,17 @@ type checker struct {
 	varCalls  []*ast.CallExpr // calls of a variable, possibly a Put method value
 	tests     map[*token.File]bool
 	reported  map[token.Pos]bool
+	// New functions, judged once every Put is known.
+	news []ast.Expr
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (o *options) run(pass *analysis.Pass) (any, error) {
 	if !match.Imports(pass.Pkg, syncPkg) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:      pass,
+		slices:    o.slices,
 		rep:       report.New(pass, report.SkipTestFiles), // tests and benchmarks are not production code
 		pools:     make(map[*types.Var]*pool),
 		funcDecls: make(map[*types.Func]*ast.FuncDecl),
@@ -139,6 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, p := range c.order {
 		c.judge(p)
 	}
+	c.reportNews()
 	return nil, nil
 }
 

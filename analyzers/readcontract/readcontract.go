@@ -36,26 +36,36 @@ const (
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
 
-// New returns a fresh analyzer.
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	o := &options{}
+	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      run,
+		Run:      o.run,
 	}
+	a.Flags.BoolVar(&o.dropped, "dropped", false,
+		"also report bytes returned together with an error and dropped by an error check that leaves first (dropped-data)")
+	return a
+}
+
+type options struct {
+	dropped bool
 }
 
 type checker struct {
 	pass     *analysis.Pass
+	dropped  bool // report dropped data (-dropped)
 	info     *types.Info
 	rep      *report.Reporter
 	root     *inspector.Cursor  // the inspector's root, for local declarations
 	fileCurs []inspector.Cursor // its children, built on first use
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func (o *options) run(pass *analysis.Pass) (any, error) {
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	// Tests and test support (fakes, harnesses, test vectors) read from
 	// readers the test controls; what they do reaches no production caller.
@@ -76,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if c == nil {
-			c = &checker{pass: pass, info: pass.TypesInfo, rep: rep, root: &root}
+			c = &checker{pass: pass, dropped: o.dropped, info: pass.TypesInfo, rep: rep, root: &root}
 		}
 		c.check(cur, call, sel)
 	}
@@ -108,7 +118,7 @@ func (c *checker) check(cur inspector.Cursor, call *ast.CallExpr, sel *ast.Selec
 	switch {
 	case ctx.n == nil:
 		c.checkShortRead(rc, ctx)
-	case !kind.noDataWithError && ctx.err != nil:
+	case c.dropped && !kind.noDataWithError && ctx.err != nil:
 		c.checkDroppedData(rc, ctx)
 	}
 }

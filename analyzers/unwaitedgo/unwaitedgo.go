@@ -35,9 +35,11 @@ const Category = "unwaited-goroutine"
 // Analyzer is the analyzer for the CLI and tests.
 var Analyzer = New()
 
-// New returns a fresh analyzer.
+// New returns a fresh analyzer whose options are its flags, so that two
+// configurations never share state.
 func New() *analysis.Analyzer {
-	return &analysis.Analyzer{
+	o := &options{}
+	a := &analysis.Analyzer{
 		Name: Name,
 		Doc:  analyzerdoc.MustExtract(doc, Name),
 		URL:  report.URL(Name),
@@ -47,17 +49,24 @@ func New() *analysis.Analyzer {
 		// only, with noreturn's answer to which calls end them: ctrlflow
 		// would build one for every function of every dependency.
 		Requires: []*analysis.Analyzer{inspect.Analyzer, blocking.Analyzer, noreturn.Analyzer},
-		Run:      run,
+		Run:      o.run,
 	}
+	a.Flags.BoolVar(&o.tests, "tests", false,
+		"also report goroutines of TestXxx functions that use t and that the test does not wait for")
+	return a
 }
 
-func run(pass *analysis.Pass) (any, error) {
+type options struct {
+	tests bool
+}
+
+func (o *options) run(pass *analysis.Pass) (any, error) {
 	b := pass.ResultOf[blocking.Analyzer].(*blocking.Result)
 
-	// Fast path: only func main of package main and the tests of a
-	// package that imports testing are checked.
+	// Fast path: only func main of package main and, under -tests, the
+	// tests of a package that imports testing are checked.
 	isMain := pass.Pkg.Name() == "main"
-	if !isMain && !match.Imports(pass.Pkg, "testing") {
+	if !isMain && (!o.tests || !match.Imports(pass.Pkg, "testing")) {
 		return nil, nil
 	}
 	noret := pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)
@@ -74,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 			switch {
 			case isMain && !inTest && fd.Name.Name == "main" && fd.Type.TypeParams == nil:
 				kind = kindMain
-			case inTest && isTestFunc(pass, fd):
+			case o.tests && inTest && isTestFunc(pass, fd):
 				kind = kindTest
 				t = testParam(pass, fd)
 				if t == nil {

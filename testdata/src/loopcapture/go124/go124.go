@@ -113,3 +113,40 @@ func perIterationErr(orders []Order) {
 		use(err)
 	}
 }
+
+// readWaitedInIteration: goroutines of an inner loop read cur, which the
+// outer loop writes, and are waited for before the next write.
+func readWaitedInIteration(ids []int) {
+	var cur *Order
+	for _, id := range ids {
+		cur = load(id)
+		wgs := make([]sync.WaitGroup, 2)
+		for i := range wgs {
+			wgs[i].Add(1)
+			go func() {
+				defer wgs[i].Done()
+				ship(*cur)
+			}()
+		}
+		for i := range wgs {
+			wgs[i].Wait()
+		}
+	}
+}
+
+// readWaitedAfterLoop: the same goroutines waited only after the loop.
+func readWaitedAfterLoop(ids []int) {
+	var cur *Order
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		cur = load(id)
+		for j := 0; j < 2; j++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ship(*cur) // want `goroutines started in this loop read cur while the loop writes it`
+			}()
+		}
+	}
+	wg.Wait()
+}
