@@ -22,6 +22,7 @@ linters:
         type: module
         description: production anti-patterns
         settings:
+          enable: [all]
           httptimeout:
             client-timeout: 10s
 `

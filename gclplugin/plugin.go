@@ -11,13 +11,16 @@
 //	        type: module
 //	        description: production anti-patterns
 //	        settings:
-//	          disable: [httptimeout]       # or enable: [...] to choose
+//	          enable: [default, httptimeout] # the default set and an opt-in analyzer
+//	          disable: [selectspin]
 //	          httptimeout:                 # options, as the CLI's -httptimeout.client-timeout
 //	            client-timeout: 10s
 //
 // golangci-lint lower-cases every key; analyzer and option names are
 // lowercase already. enable and disable follow analyzers.Select, as the
-// CLI's -enable and -disable do: names in any case, disable wins.
+// CLI's -enable and -disable do: names in any case, disable wins, no enable
+// list means the default set ("default" in the list stands for it, "all"
+// for every analyzer, opt-in ones included).
 package gclplugin
 
 import (

@@ -1,6 +1,7 @@
 package gclplugin_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,8 +33,17 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(names(t, p)), len(analyzers.Suite()); got != want {
-		t.Errorf("default configuration runs %d analyzers, want the whole suite (%d)", got, want)
+	want := 0
+	for _, a := range analyzers.Suite() {
+		if !analyzers.OptIn(a) {
+			want++
+		}
+	}
+	if got := len(names(t, p)); got != want {
+		t.Errorf("default configuration runs %d analyzers, want the default set (%d)", got, want)
+	}
+	if slices.Contains(names(t, p), "ctxprop") {
+		t.Errorf("default configuration runs the opt-in ctxprop")
 	}
 	if p.GetLoadMode() != register.LoadModeTypesInfo {
 		t.Errorf("load mode %q", p.GetLoadMode())
@@ -58,12 +68,22 @@ func TestSettings(t *testing.T) {
 		t.Errorf("client-timeout = %s, want 10s", v)
 	}
 	// A second configuration does not see the first one's options.
-	q, err := gclplugin.New(nil)
+	q, err := gclplugin.New(map[string]any{"enable": []any{"all"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v := clientTimeout(t, q); v != "30s" {
 		t.Errorf("a fresh configuration has client-timeout %s, want 30s", v)
+	}
+
+	// "default" stands for the default set, to which opt-in analyzers add.
+	d, err := gclplugin.New(map[string]any{"enable": []any{"default", "ctxprop"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults, _ := analyzers.Select(analyzers.Suite(), nil, nil)
+	if got := names(t, d); len(got) != len(defaults)+1 || got[0] != "ctxprop" {
+		t.Errorf("enable [default, ctxprop]: analyzers = %v", got)
 	}
 
 	// Names follow analyzers.Select, as the CLI's do: any case, disable wins.

@@ -89,6 +89,13 @@
 //
 // # Options
 //
+// ctxprop is opt-in: it runs only when enabled by name (prodvet -enable
+// default,ctxprop; settings.enable in golangci-lint; -ctxprop under go vet).
+// On the bench corpus of 29 modules 15 of its 99 findings (15%) were a true
+// bug or a real risk: most new root contexts fed long-lived objects,
+// listeners, workers and CLI commands that must outlive the request, and
+// most callees that start their own context had no variant to call.
+//
 //	-ctxprop.log=false
 //	    also report the logging rule: a log call of X where XContext
 //	    exists (slog.Info and InfoContext), and a new root context handed

@@ -53,6 +53,14 @@
 //
 // # Options
 //
+// httptimeout is opt-in: it runs only when enabled by name (prodvet
+// -enable default,httptimeout; settings.enable in golangci-lint; -httptimeout
+// under go vet). On the bench corpus of 29 modules 10 of its 56 findings
+// (18%) were a true bug or a real risk: most servers without timeouts were
+// examples, metrics and pprof listeners, test harnesses and CLI tools, and
+// most clients without Timeout sent only requests that carry the caller's
+// context, which a Timeout would cut short on long downloads and watches.
+//
 //	-httptimeout.client-timeout=30s
 //	    the Timeout the fix gives an http.Client literal
 //	-httptimeout.server-header-timeout=10s

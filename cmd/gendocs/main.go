@@ -18,7 +18,7 @@ func main() {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
-	for name, content := range docgen.Render(analyzers.Suite()) {
+	for name, content := range docgen.Render(analyzers.Suite(), analyzers.OptIn) {
 		if err := os.WriteFile(filepath.Join(*out, name), content, 0o644); err != nil {
 			log.Fatal(err)
 		}
