@@ -5,6 +5,9 @@
 # MODULES               the corpus list (default bench/modules.txt)
 # ONLY="zap gin"        restrict a script to some modules (or name them as arguments)
 # STATICCHECK_VERSION   the staticcheck to compare with (default v0.8.2)
+# PRODVET_FLAGS         extra flags for prodvet in findings.sh and fixcheck.sh, e.g.
+#                       "-enable all -errcmp.wrapped" to measure opt-in analyzers and rules
+#                       (default: none, the default set as users get it)
 # BENCH_BIN             where prodvet and the bench helpers are built (default $BENCH/bin;
 #                       set it to run findings.sh or fixcheck.sh while run.sh is measuring)
 

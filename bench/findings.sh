@@ -11,7 +11,7 @@
 # Then `git diff bench/findings.tsv` shows what a change did to the findings;
 # every finding must be judged in bench/triage.md. Prints a count per module
 # and analyzer, then checks them against the judgements in bench/triage.md
-# (bench/cmd/triage; skipped with ONLY or OUT). Fails (exit 1) on a crash, a
+# (bench/cmd/triage; skipped with ONLY, OUT or PRODVET_FLAGS). Fails (exit 1) on a crash, a
 # panic, an analyzer error, or any exit status of prodvet other than 0 (clean)
 # and 1 (findings); exits 3 if a finding is not judged in bench/triage.md.
 set -euo pipefail
@@ -31,7 +31,7 @@ while read -r name _; do
   dir="$BENCH/src/$name"
   printf '[findings %s] %s\n' "$(date +%H:%M:%S)" "$name" >&2
   rc=0
-  (cd "$dir" && "$BENCH_BIN/prodvet" -json ./...) >"$tmp/$name.json" 2>"$tmp/$name.err" || rc=$?
+  (cd "$dir" && "$BENCH_BIN/prodvet" ${PRODVET_FLAGS:-} -json ./...) >"$tmp/$name.json" 2>"$tmp/$name.err" || rc=$?
   if ((rc >= 2)) || grep -q 'panic:' "$tmp/$name.err" "$tmp/$name.json"; then
     echo "== $name: prodvet failed (exit $rc):" >&2; tail -40 "$tmp/$name.err" >&2
     failed+=("$name"); continue
@@ -43,7 +43,7 @@ done < <(corpus_modules)
 
 {
   # The suite that produced these findings, so that a diff shows analyzers joining.
-  echo "# prodvet analyzers: $("$BENCH_BIN/prodvet" list | awk '{print $1}' | paste -sd' ' -)"
+  echo "# prodvet analyzers: $("$BENCH_BIN/prodvet" list | awk '{print $1}' | paste -sd' ' -); flags: ${PRODVET_FLAGS:-none (the default set)}"
   while read -r name _; do
     [[ -f "$tmp/$name.tsv" ]] && cat "$tmp/$name.tsv"
   done < <(corpus_modules)
@@ -54,7 +54,7 @@ awk -F'\t' '!/^#/ { n[$1 "\t" $4]++ } END { for (k in n) { split(k, p, "\t"); pr
 if ((${#failed[@]})); then echo "FAILED: ${failed[*]}" >&2; exit 1; fi
 
 # Every finding must be judged in bench/triage.md.
-if [[ -z "${ONLY:-}" && "$OUT" == "$HERE/findings.tsv" ]]; then
+if [[ -z "${ONLY:-}" && -z "${PRODVET_FLAGS:-}" && "$OUT" == "$HERE/findings.tsv" ]]; then
   echo
   if ! "$BENCH_BIN/triage" -findings "$OUT" -triage "$HERE/triage.md" -src "$BENCH/src"; then
     echo "findings.sh: some findings are not judged in bench/triage.md (exit 3)" >&2

@@ -5,7 +5,7 @@
 #
 # Usage:   bench/fixcheck.sh                 # every module
 #          ONLY="grpc" bench/fixcheck.sh
-# Env:     BENCH, MODULES, ONLY (bench/env.sh); KEEP=1 keeps the copies in $BENCH/fixcheck
+# Env:     BENCH, MODULES, ONLY, PRODVET_FLAGS (bench/env.sh); KEEP=1 keeps the copies in $BENCH/fixcheck
 #
 # Per module, in a fresh copy ($BENCH/fixcheck/<name>):
 #   1. go vet ./... on the unfixed module (a baseline: some modules have vet findings of their own)
@@ -85,7 +85,7 @@ check_one() {
   rc=0; (cd "$src" && go vet ./...) >.fixcheck-vet-before 2>&1 || rc=$?
   log "$name: go vet on the unfixed module: exit $rc"
 
-  rc=0; "$PV" -json ./... >.fixcheck-json 2>.fixcheck-json.err || rc=$?
+  rc=0; "$PV" ${PRODVET_FLAGS:-} -json ./... >.fixcheck-json 2>.fixcheck-json.err || rc=$?
   if ! prodvet_ok "$rc" .fixcheck-json.err; then
     echo "== $name: prodvet -json failed (exit $rc)"; tail -30 .fixcheck-json.err; return 1
   fi
@@ -98,7 +98,7 @@ check_one() {
   fi
 
   hashes >.fixcheck-before
-  rc=0; "$PV" -fix ./... >.fixcheck-fix 2>&1 || rc=$?
+  rc=0; "$PV" ${PRODVET_FLAGS:-} -fix ./... >.fixcheck-fix 2>&1 || rc=$?
   if ! prodvet_ok "$rc" .fixcheck-fix; then
     echo "== $name: prodvet -fix failed (exit $rc)"; tail -30 .fixcheck-fix; return 1
   fi
@@ -132,7 +132,7 @@ check_one() {
 
   if [[ "${TESTS:-1}" != 0 ]] && ! module_tests "$name" "$src"; then bad=1; fi
 
-  rc=0; "$PV" -fix ./... >.fixcheck-fix2 2>&1 || rc=$?
+  rc=0; "$PV" ${PRODVET_FLAGS:-} -fix ./... >.fixcheck-fix2 2>&1 || rc=$?
   if ! prodvet_ok "$rc" .fixcheck-fix2; then
     echo "== $name: second prodvet -fix failed (exit $rc)"; tail -30 .fixcheck-fix2; bad=1
   fi
