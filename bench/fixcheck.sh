@@ -8,8 +8,9 @@
 # Env:     BENCH, MODULES, ONLY, PRODVET_FLAGS (bench/env.sh); KEEP=1 keeps the copies in $BENCH/fixcheck
 #
 # Per module, in a fresh copy ($BENCH/fixcheck/<name>):
-#   1. go vet ./... on the unfixed module (a baseline: some modules have vet findings of their own)
-#   2. prodvet -json ./...: the files that the findings' fixes edit (what -fix may change)
+#   1. prodvet -json ./...: the files that the findings' fixes edit (what -fix may change);
+#      a module whose findings carry no fix is done
+#   2. go vet ./... on the unfixed module (a baseline: some modules have vet findings of their own)
 #   3. prodvet -fix ./...
 #   4. the files that changed (content hashes before and after) must be among those of step 2;
 #      a fix whose file is gofmt-clean before and not after is reported (a warning)
@@ -81,10 +82,6 @@ check_one() {
   cp -r "$src" "$dir"
   cd "$dir"
 
-  # The baseline comes from the original (same relative paths; its vet results are cached).
-  rc=0; (cd "$src" && go vet ./...) >.fixcheck-vet-before 2>&1 || rc=$?
-  log "$name: go vet on the unfixed module: exit $rc"
-
   rc=0; "$PV" ${PRODVET_FLAGS:-} -json ./... >.fixcheck-json 2>.fixcheck-json.err || rc=$?
   if ! prodvet_ok "$rc" .fixcheck-json.err; then
     echo "== $name: prodvet -json failed (exit $rc)"; tail -30 .fixcheck-json.err; return 1
@@ -96,6 +93,10 @@ check_one() {
   if ((nfix == 0)); then
     log "$name: $nfind finding(s), none with a fix: nothing to check"; return 0
   fi
+
+  # The baseline comes from the original (same relative paths; its vet results are cached).
+  rc=0; (cd "$src" && go vet ./...) >.fixcheck-vet-before 2>&1 || rc=$?
+  log "$name: go vet on the unfixed module: exit $rc"
 
   hashes >.fixcheck-before
   rc=0; "$PV" ${PRODVET_FLAGS:-} -fix ./... >.fixcheck-fix 2>&1 || rc=$?
