@@ -2,7 +2,6 @@ package ctxprop
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 	"unicode"
@@ -236,19 +235,8 @@ func (c *checker) afterSignal(cur inspector.Cursor) bool {
 
 // recvSignal reports whether st receives from a chan os.Signal.
 func (c *checker) recvSignal(st ast.Stmt) bool {
-	var x ast.Expr
-	switch s := st.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	default:
-		return false
-	}
-	u, ok := astutil.Unparen(x).(*ast.UnaryExpr)
-	return ok && u.Op == token.ARROW && c.isSignalChan(u.X)
+	ch := match.Received(st)
+	return ch != nil && c.isSignalChan(ch)
 }
 
 // isSignalChan reports whether e is a channel of os.Signal, the kind

@@ -8,6 +8,7 @@ package match
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -122,4 +123,24 @@ func InterfaceMethod(fn *types.Func) bool {
 	}
 	sig, _ := fn.Type().(*types.Signature)
 	return sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// Received returns the channel that the statement st receives from when it
+// is a receive, <-ch or v := <-ch (v, ok = <-ch), and nil otherwise.
+func Received(st ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := st.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	default:
+		return nil
+	}
+	if u, ok := astutil.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
 }

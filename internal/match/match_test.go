@@ -2,6 +2,8 @@ package match_test
 
 import (
 	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"testing"
 
@@ -72,5 +74,29 @@ func TestInterfaceMethod(t *testing.T) {
 	plain := types.NewSignatureType(nil, nil, nil, nil, nil, false) // NewInterfaceType gave sig a receiver
 	if match.InterfaceMethod(types.NewFunc(0, pkg, "F", plain)) || match.InterfaceMethod(nil) {
 		t.Error("function or nil: got true")
+	}
+}
+
+func TestReceived(t *testing.T) {
+	for src, want := range map[string]string{
+		"<-ch":           "ch",
+		"v := <-done()":  "done()",
+		"v, ok = <-(ch)": "(ch)",
+		"ch <- v":        "",
+		"f(<-ch)":        "",
+		"a, b := <-x, y": "",
+	} {
+		f, err := parser.ParseFile(token.NewFileSet(), "x.go", "package p; func _() { "+src+" }", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := f.Decls[0].(*ast.FuncDecl).Body.List[0]
+		got := ""
+		if ch := match.Received(st); ch != nil {
+			got = types.ExprString(ch)
+		}
+		if got != want {
+			t.Errorf("Received(%s) = %q, want %q", src, got, want)
+		}
 	}
 }

@@ -311,19 +311,11 @@ func HasDefault(s *ast.SelectStmt) bool {
 // sent, not the variables a received value is assigned to. It reports
 // false for a statement that is not a communication (type errors).
 func CommOperands(comm ast.Stmt) ([]ast.Expr, bool) {
-	switch c := comm.(type) {
-	case *ast.SendStmt:
+	if c, ok := comm.(*ast.SendStmt); ok {
 		return []ast.Expr{c.Chan, c.Value}, true
-	case *ast.ExprStmt:
-		if u, ok := astutil.Unparen(c.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-			return []ast.Expr{u.X}, true
-		}
-	case *ast.AssignStmt:
-		if len(c.Rhs) == 1 {
-			if u, ok := astutil.Unparen(c.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-				return []ast.Expr{u.X}, true
-			}
-		}
+	}
+	if ch := match.Received(comm); ch != nil {
+		return []ast.Expr{ch}, true
 	}
 	return nil, false
 }

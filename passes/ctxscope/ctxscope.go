@@ -431,20 +431,8 @@ func (r *Result) recordDefs(lhs, rhs []ast.Expr) {
 // isDoneRecv reports whether the statement is a receive from the Done
 // channel of a context (<-ctx.Done(), v := <-ctx.Done()).
 func (r *Result) isDoneRecv(st ast.Stmt) bool {
-	var x ast.Expr
-	switch s := st.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	}
-	u, ok := astutil.Unparen(x).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
-		return false
-	}
-	return r.isCtxMethodCall(u.X, "Done")
+	ch := match.Received(st)
+	return ch != nil && r.isCtxMethodCall(ch, "Done")
 }
 
 // isCtxMethodCall reports whether e is x.name() with x a context.
