@@ -121,10 +121,10 @@ func layerViolation(from, to string) string {
 	switch {
 	case from == to:
 		return ""
-	case slices.Contains([]string{"cmd", "gclplugin", "bench"}, top(to)):
-		return "nothing imports cmd/, gclplugin/ or bench/"
+	case slices.Contains([]string{"cmd", "gclplugin", "goplsext", "bench"}, top(to)):
+		return "nothing imports cmd/, gclplugin/, goplsext/ or bench/"
 	case under(from, "internal") && !under(to, "internal"):
-		return "internal/ imports nothing of analyzers/, passes/, cmd/, gclplugin/"
+		return "internal/ imports nothing of analyzers/, passes/, cmd/, gclplugin/, goplsext/"
 	case under(from, "passes") && under(to, "analyzers"):
 		return "passes/ import no analyzers/"
 	case analyzer(from) != "" && to == "analyzers":
@@ -144,6 +144,10 @@ func TestLayerRule(t *testing.T) {
 		{"cmd/prodvet", "analyzers", true},
 		{"cmd/prodvet", "internal/driver", true},
 		{"gclplugin", "analyzers", true},
+		{"goplsext", "analyzers", true},
+		{"cmd/prodvet-gopls", "internal/goplsbuild", true},
+		{"internal/goplsbuild", "goplsext", false},
+		{"cmd/prodvet", "goplsext", false},
 		{"bench/cmd/analyzertime", "internal/driver", true},
 		{"analyzers", "analyzers/httptimeout", true},
 		{"analyzers/httptimeout", "passes/inspect", true},
