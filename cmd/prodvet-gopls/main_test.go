@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -110,20 +111,40 @@ func TestCheck(t *testing.T) {
 		}
 		return err
 	})
-	cmd := exec.Command(bin, append([]string{"check"}, files...)...)
-	cmd.Dir = dir
-	cmd.Env = goEnv(t)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("gopls check: %v\n%s", err, out)
+	check := func() (string, []string) {
+		t.Helper()
+		cmd := exec.Command(bin, append([]string{"check"}, files...)...)
+		cmd.Dir = dir
+		cmd.Env = goEnv(t)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("gopls check: %v\n%s", err, out)
+		}
+		lines := strings.Split(string(out), "\n")
+		var missing []string
+		for _, f := range want {
+			// gopls check prints file:line:col[-end]: message.
+			prefix := fmt.Sprintf("%s:%d:%d", f.Start.Filename, f.Start.Line, f.Start.Column)
+			if !slices.ContainsFunc(lines, func(l string) bool {
+				return strings.HasPrefix(l, prefix) && strings.HasSuffix(l, ": "+f.Diag.Message)
+			}) {
+				missing = append(missing, fmt.Sprintf("%s at %s: %s", f.Analyzer.Name, prefix, f.Diag.Message))
+			}
+		}
+		return string(out), missing
+	}
+	out, missing := check()
+	if len(missing) > 0 {
+		// gopls check has been seen to print a partial list once on a
+		// loaded machine; a second run tells that from a lost finding.
+		t.Logf("gopls check missed %d findings; running it again. It printed:\n%s", len(missing), out)
+		out, missing = check()
+	}
+	for _, m := range missing {
+		t.Errorf("gopls check lacks the finding of %s", m)
 	}
 	seen := map[string]bool{}
 	for _, f := range want {
-		// gopls check prints file:line:col[-end]: message.
-		prefix := fmt.Sprintf("%s:%d:%d", f.Start.Filename, f.Start.Line, f.Start.Column)
-		if !strings.Contains(string(out), prefix) || !strings.Contains(string(out), f.Diag.Message) {
-			t.Errorf("gopls check lacks the %s finding at %s: %s", f.Analyzer.Name, prefix, f.Diag.Message)
-		}
 		seen[f.Analyzer.Name] = true
 	}
 	for _, a := range analyzers.Suite() {
