@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/chanleak"
 	"github.com/prodvet/prodvet/analyzers/ctxprop"
 	"github.com/prodvet/prodvet/analyzers/errcmp"
 	"github.com/prodvet/prodvet/analyzers/errwrap"
@@ -42,6 +43,7 @@ func Suite() []*analysis.Analyzer {
 		wgmisuse.New(),
 		unwaitedgo.New(),
 		rangeclose.New(),
+		chanleak.New(),
 		selectspin.New(),
 		atomicmix.New(),
 		poolmisuse.New(),

@@ -18,6 +18,7 @@ import (
 
 	"github.com/prodvet/prodvet/analyzers"
 	"github.com/prodvet/prodvet/analyzers/atomicmix"
+	"github.com/prodvet/prodvet/analyzers/chanleak"
 	"github.com/prodvet/prodvet/analyzers/ctxprop"
 	"github.com/prodvet/prodvet/analyzers/errcmp"
 	"github.com/prodvet/prodvet/analyzers/errwrap"
@@ -306,7 +307,7 @@ func TestSelect(t *testing.T) {
 func TestExportedAnalyzer(t *testing.T) {
 	exported := map[string]*analysis.Analyzer{}
 	for _, a := range []*analysis.Analyzer{
-		atomicmix.Analyzer, ctxprop.Analyzer, errcmp.Analyzer, errwrap.Analyzer,
+		atomicmix.Analyzer, chanleak.Analyzer, ctxprop.Analyzer, errcmp.Analyzer, errwrap.Analyzer,
 		httptimeout.Analyzer, loopcapture.Analyzer, poolmisuse.Analyzer, rangeclose.Analyzer,
 		readcontract.Analyzer, selectspin.Analyzer, unwaitedgo.Analyzer, wgmisuse.Analyzer,
 	} {

@@ -47,6 +47,27 @@ func (c *Catalogue) Price(item string) (int, error) {
 	return body.Cents, nil
 }
 
+// PriceBy returns the price of item, or gives up when ctx is done.
+func (c *Catalogue) PriceBy(ctx context.Context, item string) (int, error) {
+	type answer struct {
+		cents int
+		err   error
+	}
+	answers := make(chan answer)
+	go func() {
+		cents, err := c.Price(item)
+		// chanleak: when ctx is done first, nobody receives this and the
+		// goroutine blocks forever, one more on every timed-out request.
+		answers <- answer{cents, err}
+	}()
+	select {
+	case a := <-answers:
+		return a.cents, a.err
+	case <-ctx.Done():
+		return 0, fmt.Errorf("price of %s: %w", item, ctx.Err())
+	}
+}
+
 // Healthy reports whether the catalogue answers.
 func (c *Catalogue) Healthy() bool {
 	// httptimeout: http.Get uses http.DefaultClient, which has no timeout.
