@@ -56,7 +56,13 @@
 //     value of a later iteration, and the read races with the write;
 //   - it assigns a variable (or a field of one) declared outside the loop
 //     without locking anything: all the goroutines write the same memory
-//     (the classic err = work() or results = append(results, r)).
+//     (the classic err = work() or results = append(results, r));
+//   - it writes an element of a map declared outside the loop (m[k] = v,
+//     m[k]++, delete(m, k), clear(m)) without locking anything, whatever
+//     the keys: concurrent map writes are not merely a race, the runtime
+//     stops the whole process with "fatal error: concurrent map writes",
+//     which recover cannot catch. Writes to the elements of a slice
+//     (out[i] = v) are separate memory and are not reported.
 //
 // Functions and methods are matched by their types, so renamed and dot
 // imports, method values on embedded fields and aliases are recognised.

@@ -20,6 +20,38 @@ type access struct {
 	v    *types.Var
 	expr ast.Expr // the identifier, or the field selector written
 	key  string   // the written variable or field path, for writes
+	// mapWrite: an element of the map key is written (m[k] = v, m[k]++,
+	// delete(m, k)); expr is that statement's target or call.
+	mapWrite bool
+}
+
+// mapWrite reports whether the map expression expr at cur is written
+// through: assigned or incremented at an index, or passed to delete or
+// clear. It returns the written element or the call.
+func (c *checker) mapWrite(cur inspector.Cursor, expr ast.Expr) (ast.Expr, bool) {
+	t := c.info.TypeOf(expr)
+	if t == nil {
+		return nil, false
+	}
+	if _, ok := t.Underlying().(*types.Map); !ok {
+		return nil, false
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.IndexExpr_X:
+		idx := unparen(cur.Parent())
+		switch idx.ParentEdgeKind() {
+		case edge.AssignStmt_Lhs, edge.IncDecStmt_X:
+			return idx.Node().(ast.Expr), true
+		}
+	case edge.CallExpr_Args:
+		call := cur.Parent().Node().(*ast.CallExpr)
+		if id, ok := astutil.Unparen(call.Fun).(*ast.Ident); ok && cur.ParentEdgeIndex() == 0 {
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok && (b.Name() == "delete" || b.Name() == "clear") {
+				return call, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // checkRaces reports, for the goroutine literal at litCur started inside
@@ -85,6 +117,10 @@ func (c *checker) checkRaces(litCur inspector.Cursor) {
 					continue
 				}
 				done["w "+w.key] = true
+				if w.mapWrite {
+					c.rep.Report(w.expr, CategoryRace, mapWriteMessage(w.key))
+					continue
+				}
 				c.rep.Report(w.expr, CategoryRace, writeRaceMessage(w.key, w.v))
 			}
 		}
@@ -97,6 +133,12 @@ func readRaceMessage(l launch, name string) string {
 		how = "copy " + name + " into a variable declared inside the loop body and use that"
 	}
 	return fmt.Sprintf("goroutines started in this loop read %s while the loop writes it: a data race at any Go version, and a goroutine may see another iteration's value; %s", name, how)
+}
+
+func mapWriteMessage(key string) string {
+	return fmt.Sprintf("goroutines started in this loop all write map %s without holding a lock: concurrent map writes stop the whole process with "+
+		"\"fatal error: concurrent map writes\", which recover cannot catch; hold a mutex around every access to %s, or have each goroutine "+
+		"send its result on a channel and write the map in one goroutine", key, key)
 }
 
 func writeRaceMessage(key string, v *types.Var) string {
@@ -249,6 +291,13 @@ func (c *checker) accesses(litCur inspector.Cursor, lit *ast.FuncLit) (reads, wr
 			top = top.Parent()
 		}
 		expr := top.Node().(ast.Expr)
+		if w, ok := c.mapWrite(top, expr); ok {
+			key := "map " + types.ExprString(expr)
+			if !seenWrite[key] {
+				seenWrite[key] = true
+				writes = append(writes, access{v: v, expr: w, key: types.ExprString(expr), mapWrite: true})
+			}
+		}
 		write := false
 		switch top.ParentEdgeKind() {
 		case edge.AssignStmt_Lhs:
