@@ -15,7 +15,10 @@
 // has returned panics ("Log in goroutine after TestX has completed"), and
 // a failure it reports late is lost: the test passes or crashes at random.
 //
-// The analyzer looks at func main of package main and, under
+// The analyzer looks at func main of package main, at the functions of
+// package main that main calls directly (not in a function literal) and can
+// end without waiting after (func main() { if err := run(); err != nil {
+// log.Fatal(err) } }: when run returns, so does main), and, under
 // -unwaitedgo.tests, at every func TestXxx(t *testing.T) in _test.go
 // files. For each go statement of
 // their own body (not of a function literal or another function) it

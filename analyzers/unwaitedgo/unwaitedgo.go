@@ -105,7 +105,90 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	if isMain {
+		for _, fnd := range helpersOfMain(pass, b, noret) {
+			if rep == nil {
+				rep = report.New(pass)
+			}
+			rep.ReportDiagnostic(fnd)
+		}
+	}
 	return nil, nil
+}
+
+// helpersOfMain checks, as main itself, the functions of package main that
+// main calls and then can end without waiting:
+// func main() { if err := run(); err != nil { log.Fatal(err) } } makes
+// run's unwaited goroutines main's.
+func helpersOfMain(pass *analysis.Pass, b *blocking.Result, noret *noreturn.Result) []analysis.Diagnostic {
+	var mainDecl *ast.FuncDecl
+	var mainFile *ast.File
+	decls := map[*types.Func]*ast.FuncDecl{}
+	files := map[*ast.FuncDecl]*ast.File{}
+	for _, f := range pass.Files {
+		if report.InTestFile(pass.Fset, f.FileStart) {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Recv != nil || fd.Type.TypeParams != nil {
+				continue
+			}
+			if fd.Name.Name == "main" {
+				mainDecl, mainFile = fd, f
+				continue
+			}
+			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				decls[fn] = fd
+				files[fd] = f
+			}
+		}
+	}
+	if mainDecl == nil {
+		return nil
+	}
+	mainCFG := cfg.New(mainDecl.Body, noret.MayReturn)
+	mc := &checker{pass: pass, file: mainFile, b: b, fd: mainDecl, kind: kindMain, cfg: mainCFG, nonBlockingComm: map[ast.Stmt]bool{}}
+	if mc.waitsAtExit() {
+		return nil
+	}
+	var diags []analysis.Diagnostic
+	done := map[*ast.FuncDecl]bool{}
+	for _, blk := range mainCFG.Blocks {
+		if !blk.Live {
+			continue
+		}
+		for i, n := range blk.Nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				switch x := x.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					fd := decls[match.Callee(pass.TypesInfo, x)]
+					if fd == nil || done[fd] || !containsGo(fd.Body) {
+						return true
+					}
+					mainExit, ok := mc.unwaitedExit(blk, i)
+					if !ok {
+						return true
+					}
+					done[fd] = true
+					c := &checker{pass: pass, file: files[fd], b: b, fd: fd, kind: kindMain, cfg: cfg.New(fd.Body, noret.MayReturn),
+						nonBlockingComm: map[ast.Stmt]bool{}, via: &viaMain{call: x, exit: mainExit}}
+					diags = append(diags, c.check()...)
+				}
+				return true
+			})
+		}
+	}
+	return diags
+}
+
+// viaMain is the call of a helper by main, after which main can end
+// without waiting.
+type viaMain struct {
+	call *ast.CallExpr
+	exit exitPoint
 }
 
 type funcKind int
@@ -179,6 +262,25 @@ type checker struct {
 	// flags are set atomically by the goroutines of a test (see
 	// atomicFlags).
 	flags map[types.Object]bool
+	// via is set when fd is a helper that main calls (helpersOfMain).
+	via *viaMain
+}
+
+// waitsAtExit reports whether a deferred call of the function waits.
+func (c *checker) waitsAtExit() bool {
+	waits := false
+	ast.Inspect(c.fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if c.b.Walk(n.Call) {
+				waits = true
+			}
+		}
+		return !waits
+	})
+	return waits
 }
 
 // check returns the diagnostics for the go statements of the function.
@@ -617,6 +719,19 @@ func (c *checker) diagnostic(gs *ast.GoStmt, why reason, exit exitPoint, sleeps 
 			"(\"Log in goroutine after %s has completed\") and a failure reported late is lost, so the test passes or crashes at random; "+
 			"wait for the goroutine before the test returns (sync.WaitGroup, a done channel, or a t.Cleanup that waits)",
 			fname, c.t.Name(), c.t.Name(), c.t.Name(), fname)
+	case c.via != nil:
+		mainEnds := "returns"
+		if c.via.exit.osExit {
+			mainEnds = "calls os.Exit(0)"
+		}
+		work := "its work"
+		if why.channel != "" {
+			work = "the jobs still queued on " + why.channel + " or in progress"
+		}
+		msg = fmt.Sprintf("%s can return while this goroutine is still running, and main, which calls %s at line %d, then %s without waiting for it: "+
+			"the process exits and kills the goroutine mid-work, dropping %s and leaving files or messages half-written; "+
+			"wait for it (sync.WaitGroup, errgroup, or a done channel) before %s returns",
+			fname, fname, c.pass.Fset.Position(c.via.call.Pos()).Line, mainEnds, work, fname)
 	case why.channel != "":
 		msg = fmt.Sprintf("main hands work to this goroutine through channel %s and can end without waiting for it: when main %s the process exits and kills the goroutine mid-work, "+
 			"dropping the jobs still queued or in progress and leaving files or messages half-written; "+
@@ -635,11 +750,19 @@ func (c *checker) diagnostic(gs *ast.GoStmt, why reason, exit exitPoint, sleeps 
 	if exit.osExit {
 		where = "exits here without waiting"
 	}
+	related := []analysis.RelatedInformation{{Pos: exit.pos, End: exit.pos, Message: fname + " " + where}}
+	if c.via != nil {
+		w := "main returns here without waiting"
+		if c.via.exit.osExit {
+			w = "main exits here without waiting"
+		}
+		related = append(related, analysis.RelatedInformation{Pos: c.via.exit.pos, End: c.via.exit.pos, Message: w})
+	}
 	return analysis.Diagnostic{
 		Pos:      gs.Go,
 		End:      gs.Go + token.Pos(len("go")),
 		Category: Category,
 		Message:  msg,
-		Related:  []analysis.RelatedInformation{{Pos: exit.pos, End: exit.pos, Message: fname + " " + where}},
+		Related:  related,
 	}
 }

@@ -25,7 +25,7 @@ func TestAnalyzer(t *testing.T) {
 	for _, p := range []string{
 		"branches", "conditional", "crosspkg", "earlyreturn", "errreturn", "daemons", "deferwait", "dot", "fatalpath", "fed", "fedsleep",
 		"fedwaits", "finite", "funclit", "generated", "generic", "group", "helpers", "loopwait", "misc", "notifyctx", "osexit",
-		"renamed", "selects", "server", "signal",
+		"renamed", "run", "selects", "server", "signal",
 	} {
 		pkgs = append(pkgs, "unwaitedgo/main/"+p)
 	}

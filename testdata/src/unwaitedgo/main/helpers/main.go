@@ -24,7 +24,7 @@ func flush() {
 func report() { fmt.Println("report") }
 
 func spawnAndForget() {
-	go save() // not main's own go statement
+	go save() // want `spawnAndForget can return while this goroutine is still running, and main, which calls spawnAndForget at line 39, then returns without waiting for it`
 }
 
 func main() {
