@@ -32,7 +32,15 @@
 //     statement, or the body has an exit outside the select), changes
 //     nothing that outlives the iteration: it assigns only variables
 //     declared in the loop body, and calls neither copy, delete or clear
-//     nor a sync/atomic function other than a Load.
+//     nor a sync/atomic function other than a Load. A loop whose only way
+//     to end is its condition (no post statement, no exit outside the
+//     select) is also reported when what the iteration changes is none of
+//     what the condition reads, and the condition reads only variables,
+//     fields and atomic Loads: for p.running { select { ...; default:
+//     p.misses++ } } spins until a case is ready or another goroutine
+//     clears p.running, as a loop without condition would. A condition
+//     that calls anything else (it.Next()) may be the progress, and is
+//     not reported.
 //
 // Functions and methods are matched by their types, so renamed and dot
 // imports, aliases and generic instantiations are recognised. The
@@ -101,6 +109,7 @@
 //     state: a counter of a bounded retry (for i := 0; i < 3; i++), a
 //     cursor moved through a buffer, a mutating atomic operation. The
 //     iterations may be making progress towards the end of the loop.
-//   - Files whose names end in _test.go: a test that spins burns a CI core
-//     for the length of the test, not a production one.
+//
+// Test files are checked too: a spinning test burns a CI core for its whole
+// length and slows every test that runs beside it.
 package selectspin

@@ -56,9 +56,8 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if rep == nil {
-			rep = report.New(pass, report.SkipTestFiles)
+			rep = report.New(pass) // a spinning test burns a CI core and slows every other test
 		}
-		// A spinning test burns a CI core, not a production one.
 		if pass.Fset.File(sel.Pos()) == nil || !rep.Covers(sel.Pos()) {
 			continue
 		}
@@ -165,7 +164,45 @@ func spins(info *types.Info, cur inspector.Cursor, def *ast.CommClause) bool {
 	// is ready, whatever its default iterations change.
 	canEnd := loop.Cond != nil || loop.Post != nil || rest.leaves
 	if canEnd && (inDefault.changes || rest.changes) {
+		// for running { select { ...; default: n++ } } spins as much as a
+		// loop without condition when nothing the iteration changes is
+		// read by the condition: only another goroutine can end it.
+		known := (!inDefault.changes || len(inDefault.written) > 0) && (!rest.changes || len(rest.written) > 0)
+		return known && loop.Post == nil && !rest.leaves && condUntouched(info, loop.Cond, inDefault.written, rest.written)
+	}
+	return true
+}
+
+// condUntouched reports whether cond is a pure test of variables and
+// fields (and atomic loads) none of which the iteration writes: written
+// holds the variables and fields it may write, by the last name of each
+// written expression.
+func condUntouched(info *types.Info, cond ast.Expr, written ...map[types.Object]bool) bool {
+	reads := map[types.Object]bool{}
+	pure := true
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := match.Callee(info, n)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Load") {
+				pure = false // a call may be the progress (it.Next())
+			}
+		case *ast.Ident:
+			if obj := info.ObjectOf(n); obj != nil {
+				reads[obj] = true
+			}
+		}
+		return pure
+	})
+	if !pure {
 		return false
+	}
+	for _, w := range written {
+		for obj := range w {
+			if reads[obj] {
+				return false
+			}
+		}
 	}
 	return true
 }
@@ -185,6 +222,62 @@ type effects struct {
 	blocks  bool // may block, runs code we cannot see, or loops
 	leaves  bool // may leave the loop (return, break, goto, panic)
 	changes bool // may change state that outlives the iteration
+	// written holds what those changes write, by the last name of each
+	// written expression (x for x, f for x.f and x.f[i]; every name in
+	// expressions it cannot name, such as *p or &x passed to an atomic).
+	written map[types.Object]bool
+}
+
+// writeAtomic records what an atomic call writes: x.n of x.n.Add(1), x of
+// atomic.AddInt64(&x, 1).
+func (s *scanner) writeAtomic(e *effects, call *ast.CallExpr, fn *types.Func) {
+	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Type().(*types.Signature).Recv() != nil {
+		s.write(e, sel.X)
+		return
+	}
+	if len(call.Args) > 0 {
+		if u, ok := astutil.Unparen(call.Args[0]).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			s.write(e, u.X)
+			return
+		}
+		s.write(e, call.Args[0])
+		return
+	}
+	e.changes = true
+}
+
+// write records a change of e.
+func (s *scanner) write(e *effects, x ast.Expr) {
+	e.changes = true
+	if e.written == nil {
+		e.written = map[types.Object]bool{}
+	}
+	for {
+		switch y := astutil.Unparen(x).(type) {
+		case *ast.Ident:
+			if obj := s.info.ObjectOf(y); obj != nil {
+				e.written[obj] = true
+			}
+			return
+		case *ast.SelectorExpr:
+			if obj := s.info.ObjectOf(y.Sel); obj != nil {
+				e.written[obj] = true
+			}
+			return
+		case *ast.IndexExpr:
+			x = y.X
+			continue
+		}
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := s.info.ObjectOf(id); obj != nil {
+					e.written[obj] = true
+				}
+			}
+			return true
+		})
+		return
+	}
 }
 
 type scanner struct {
@@ -224,12 +317,12 @@ func (s *scanner) scan(c inspector.Cursor, e *effects) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {
 				if !s.local(lhs) {
-					e.changes = true
+					s.write(e, lhs)
 				}
 			}
 		case *ast.IncDecStmt:
 			if !s.local(n.X) {
-				e.changes = true
+				s.write(e, n.X)
 			}
 		}
 		return true
@@ -256,7 +349,11 @@ func (s *scanner) call(call *ast.CallExpr, e *effects) {
 			case "len", "cap", "append", "min", "max", "new", "make", "complex", "real", "imag", "recover",
 				"Sizeof", "Alignof", "Offsetof", "Add", "Slice", "SliceData", "String", "StringData":
 			case "copy", "delete", "clear":
-				e.changes = true
+				if len(call.Args) > 0 {
+					s.write(e, call.Args[0])
+				} else {
+					e.changes = true
+				}
 			case "panic":
 				e.leaves = true
 			default: // close, print, println
@@ -272,7 +369,7 @@ func (s *scanner) call(call *ast.CallExpr, e *effects) {
 	case fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic":
 		// Functions of sync/atomic and methods of its types never block.
 		if !strings.HasPrefix(fn.Name(), "Load") {
-			e.changes = true
+			s.writeAtomic(e, call, fn)
 		}
 	case nonBlocking(fn):
 	default:

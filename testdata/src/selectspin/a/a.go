@@ -650,3 +650,105 @@ func otherNolint(ch chan int) {
 		}
 	}
 }
+
+// Loops with a condition spin too when the default branch changes nothing
+// the condition reads.
+func whileRunningCounting(running *bool, ch chan int) int {
+	n := 0
+	for *running {
+		select {
+		case v := <-ch:
+			_ = v
+		default: // want `spins a CPU core`
+			n++
+		}
+	}
+	return n
+}
+
+type poller struct {
+	running bool
+	misses  int
+	stop    atomic.Bool
+	polls   atomic.Int64
+}
+
+func (p *poller) loop(ch chan int) {
+	for p.running {
+		select {
+		case <-ch:
+			p.running = false
+		default: // want `spins a CPU core`
+			p.misses++
+		}
+	}
+}
+
+func (p *poller) atomicLoop(ch chan int) {
+	for !p.stop.Load() {
+		select {
+		case <-ch:
+		default: // want `spins a CPU core`
+			p.polls.Add(1)
+		}
+	}
+}
+
+// Near misses: the iteration changes what the condition reads, or the
+// condition calls code that may be the progress.
+func countsTowardsCondition(ch chan int) {
+	tries := 0
+	for tries < 3 {
+		select {
+		case <-ch:
+			return
+		default:
+			tries++
+		}
+	}
+}
+
+func (p *poller) stopsItself(ch chan int) {
+	for p.running {
+		select {
+		case <-ch:
+		default:
+			p.misses++
+			p.running = p.misses < 10
+		}
+	}
+}
+
+func (p *poller) atomicStops(ch chan int) {
+	for !p.stop.Load() {
+		select {
+		case <-ch:
+		default:
+			p.stop.Store(true)
+		}
+	}
+}
+
+type iter struct{ n int }
+
+func (it *iter) Next() bool { it.n--; return it.n > 0 }
+
+func condCalls(it *iter, ch chan int, seen *int) {
+	for it.Next() {
+		select {
+		case <-ch:
+		default:
+			*seen++
+		}
+	}
+}
+
+func withPost(ch chan int, hits *int) {
+	for i := 0; i < 10; i++ {
+		select {
+		case <-ch:
+		default:
+			*hits++
+		}
+	}
+}
