@@ -124,6 +124,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkVariant(cur, call, sib, nameID)
 		return
 	}
+	if c.checkStdVariant(cur, call, fn) {
+		return
+	}
 	c.checkRootCallee(cur, call, fn)
 }
 

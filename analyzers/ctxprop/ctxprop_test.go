@@ -20,7 +20,7 @@ import (
 // testdata asserts (ctxprop reads them through the passes' Results): a
 // fact expectation fails only if no run produced it.
 func TestAnalyzer(t *testing.T) {
-	pkgs := []string{"ctxprop/a", "ctxprop/shutdown", "ctxprop/stored", "ctxprop/lib", "ctxprop/use", "ctxprop/internal/testutils"}
+	pkgs := []string{"ctxprop/a", "ctxprop/stdlib", "ctxprop/shutdown", "ctxprop/stored", "ctxprop/lib", "ctxprop/use", "ctxprop/internal/testutils"}
 	missing := map[string]map[int]bool{} // "no fact" errors: the runs that had each
 	runs := []*analysis.Analyzer{ctxprop.New(), ctxscope.Analyzer, ctxroots.Analyzer}
 	for i, a := range runs {

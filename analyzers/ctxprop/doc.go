@@ -31,6 +31,14 @@
 //     CommandContext, slog.Info and InfoContext, (*net.Dialer).Dial and
 //     DialContext, (*tls.Conn).Handshake and HandshakeContext), third-party
 //     modules and the package's own code alike (category ctx-variant).
+//     Standard-library calls whose equivalent has another name or shape
+//     are one table, matched by symbol, without a fix: net.Dial and
+//     DialTimeout ((&net.Dialer{}).DialContext), tls.Dial and
+//     DialWithDialer (tls.Dialer.DialContext), http.Get, Head, Post and
+//     PostForm and those methods of *http.Client (http.NewRequestWithContext
+//     and Do), and net.LookupHost, LookupIP, LookupAddr, LookupCNAME,
+//     LookupMX, LookupNS, LookupPort, LookupSRV and LookupTXT (the methods
+//     of net.DefaultResolver);
 //     Logging calls (slog.Info where InfoContext exists) only with
 //     -ctxprop.log (see Options);
 //   - context.Background() and context.TODO(), unless the detachment is
