@@ -87,6 +87,50 @@ func (c *checker) checkAddInGoroutine(cur inspector.Cursor, gs *ast.GoStmt) {
 	}
 }
 
+// checkAddInWorker reports go worker(&wg, ...) where worker, a function of
+// this package, calls Add on the WaitGroup it is handed: the Add runs in
+// the new goroutine, as in checkAddInGoroutine, and races with a Wait of
+// the starting function under the same conditions.
+func (c *checker) checkAddInWorker(cur inspector.Cursor, gs *ast.GoStmt) {
+	if gs.Call == nil || goFuncLit(gs) != nil || gs.Call.Ellipsis.IsValid() {
+		return
+	}
+	decl := c.decls[match.Callee(c.info, gs.Call)]
+	if decl == nil || decl.Body == nil || decl.Recv != nil {
+		return // methods: the receiver is no argument of the call
+	}
+	fcur, fbody := enclosingFunc(cur)
+	if fbody == nil {
+		return
+	}
+	for _, add := range c.calls(decl.Body, true) {
+		if add.method != "Add" || len(add.args) != 1 || !c.positive(add.args[0]) || !declaredIn(add.key.root, decl.Type) {
+			continue
+		}
+		outer := c.paramArgKey(gs, decl.Type, add.key)
+		if !outer.valid() {
+			continue
+		}
+		wait := c.waitAfter(fcur, gs, outer)
+		if wait == nil || c.addInFunc(fcur, outer, func(*ast.CallExpr) bool { return true }) || c.syncBetween(cur, fbody, nil, wait.call) {
+			continue
+		}
+		c.rep.ReportDiagnostic(analysis.Diagnostic{
+			Pos:      gs.Call.Pos(),
+			End:      gs.Call.End(),
+			Category: CategoryAddInGoroutine,
+			Message: fmt.Sprintf("%s calls %s.Add inside the goroutine this statement starts: %s.Wait at line %d can run first, see a zero counter and return while %s still runs; "+
+				"call Add before the go statement and take it out of %s",
+				decl.Name.Name, add.recv, wait.recv, c.line(wait.call.Pos()), decl.Name.Name, decl.Name.Name),
+			Related: []analysis.RelatedInformation{
+				{Pos: add.call.Pos(), End: add.call.End(), Message: "the Add, in " + decl.Name.Name},
+				{Pos: wait.call.Pos(), End: wait.call.End(), Message: fmt.Sprintf("%s.Wait may run before the Add", wait.recv)},
+			},
+		})
+		return // one finding per go statement
+	}
+}
+
 // waitAfter returns the first Wait of k in the function at fcur that comes
 // after gs: directly in the function's body, or in a function literal that
 // the body starts with go or defers.
@@ -535,11 +579,17 @@ func (c *checker) ownDone(lit *ast.FuncLit, k key) bool {
 // that gs starts, into the key of the argument gs passes for it; an invalid
 // key when k is rooted elsewhere in lit or the argument has no key.
 func (c *checker) argKey(gs *ast.GoStmt, lit *ast.FuncLit, k key) key {
-	if lit.Type == nil || lit.Type.Params == nil {
+	return c.paramArgKey(gs, lit.Type, k)
+}
+
+// paramArgKey is argKey for the parameters ft of whatever function gs
+// starts.
+func (c *checker) paramArgKey(gs *ast.GoStmt, ft *ast.FuncType, k key) key {
+	if ft == nil || ft.Params == nil {
 		return key{}
 	}
 	i := 0
-	for _, field := range lit.Type.Params.List {
+	for _, field := range ft.Params.List {
 		if _, variadic := field.Type.(*ast.Ellipsis); variadic {
 			return key{}
 		}

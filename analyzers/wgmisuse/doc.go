@@ -25,7 +25,12 @@
 // are reached from the same variable through the same fields, however they
 // are spelt (wg, &wg, (*p).wg and p.wg are the same).
 //
-// It reports three shapes.
+// Test files are checked too: a Done skipped by t.Errorf(...); return hangs
+// CI until go test's timeout, and an Add that races with Wait makes a flaky
+// build (on the bench corpus both findings in tests were real: a
+// benchmark's producer goroutine that calls Add while Wait runs).
+//
+// It reports four shapes.
 //
 // Add inside the goroutine (category add-in-goroutine): a function literal
 // started with go calls wg.Add with a count that may be positive, at any
@@ -48,6 +53,23 @@
 //     synchronise with the goroutine: a channel send or receive, a select,
 //     a range over a channel, a call handed a channel, a lock, sync.Once.Do
 //     or any call of a function or method whose name starts with Wait.
+//
+// The same holds for go worker(&wg, ...) where worker, a function of this
+// package (not a method), calls Add on the WaitGroup parameter it is
+// handed: the finding is then at the go statement, and points at the Add
+// and the Wait.
+//
+// Wait in the loop (category wait-in-loop): wg.Wait is the statement right
+// after the only go statement of a loop body (none other anywhere in the
+// body, outside function literals), the goroutine is counted by wg, and wg
+// is declared outside the loop. Each iteration then waits for its own
+// goroutine: the goroutines run one at a time, the loop is no faster than a
+// plain one, and the author meant wg.Wait after the loop. Not reported:
+// batches (the go statement in an inner loop, or several per iteration),
+// work between the go statement and the Wait (it runs concurrently with
+// the goroutine, as a test of a semaphore does on purpose), and a
+// WaitGroup declared in the loop body, a per-iteration handshake by design
+// (both seen in the bench corpus's tests).
 //
 // Add after go (category add-after-go): wg.Add with a constant count is a
 // statement that follows, in the same block, a go statement whose goroutine
@@ -163,8 +185,6 @@
 //     a package whose path contains "log") or panic without a deferred
 //     recover in the goroutine: the process dies, nothing hangs. Returns inside nested
 //     function literals are not the goroutine's returns.
-//   - Files whose names end in _test.go: a hang or race there fails a test,
-//     not production.
 //   - Packages that do not import sync: the analyzer looks only where a
 //     WaitGroup is named.
 package wgmisuse

@@ -5,20 +5,35 @@ import (
 	"testing"
 )
 
-// Tests are not production: a hang there fails the test run.
+// Tests are checked too: a Done skipped by t.Errorf(...); return hangs CI
+// until go test's timeout.
 func TestWorkers(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := range 3 {
+		wg.Add(1)
 		go func() {
-			wg.Add(1)
+			if i == 2 {
+				t.Error("bad")
+				return // want `this return ends the goroutine without calling wg.Done`
+			}
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+}
+
+// A deferred Done is not skipped.
+func TestWorkersDeferred(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			if i == 2 {
 				t.Error("bad")
 				return
 			}
-			wg.Done()
 		}()
-		go func() { defer wg.Done() }()
-		wg.Add(1)
 	}
 	wg.Wait()
 }

@@ -427,3 +427,121 @@ func paramOwn() {
 	}(1)
 	wg.Wait()
 }
+
+// A worker of this package that counts itself: the Add runs in the new
+// goroutine.
+func selfCounting(wg *sync.WaitGroup, job int) {
+	wg.Add(1)
+	defer wg.Done()
+	_ = job
+}
+
+func startSelfCounting(jobs []int) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		go selfCounting(&wg, j) // want `selfCounting calls wg.Add inside the goroutine this statement starts: wg.Wait at line \d+ can run first`
+	}
+	wg.Wait()
+}
+
+// Near misses: the starting function has no Wait, or the worker only
+// calls Done.
+
+func startNoWait(wg *sync.WaitGroup, jobs []int) {
+	for _, j := range jobs {
+		go selfCounting(wg, j)
+	}
+}
+
+func onlyDone(wg *sync.WaitGroup, job int) {
+	defer wg.Done()
+	_ = job
+}
+
+func startOnlyDone(jobs []int) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go onlyDone(&wg, j)
+	}
+	wg.Wait()
+}
+
+// Wait inside the loop that starts the goroutines: one at a time.
+func oneAtATime(jobs []int) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = j
+		}()
+		wg.Wait() // want `wg.Wait inside the loop waits for the goroutine started in the same iteration before the next one starts`
+	}
+}
+
+// Near misses: batches, run concurrently within each batch, and a Wait
+// for another WaitGroup.
+func batches(batches [][]int) {
+	var wg sync.WaitGroup
+	for _, b := range batches {
+		for _, j := range b {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_ = j
+			}()
+		}
+		wg.Wait()
+	}
+}
+
+func pairs(jobs []int) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(2)
+		go func() { defer wg.Done(); _ = j }()
+		go func() { defer wg.Done(); _ = j }()
+		wg.Wait()
+	}
+}
+
+func otherGroup(jobs []int, prev *sync.WaitGroup) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = j
+		}()
+		prev.Wait()
+	}
+	wg.Wait()
+}
+
+// Work between the go statement and the Wait runs concurrently with the
+// goroutine; a WaitGroup of the iteration is a handshake.
+func overlapped(jobs []int, work func(int)) {
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(j)
+		}()
+		work(-j)
+		wg.Wait()
+	}
+}
+
+func perIteration(jobs []int) {
+	for _, j := range jobs {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = j
+		}()
+		wg.Wait()
+	}
+}
