@@ -21,6 +21,16 @@
 //     package, which never creates a *T: the chain holds T values and the
 //     target can never be set. (go vet's errorsas reports the reverse
 //     mistake, a T target when only *T implements error.)
+//   - assert-never-matches: a type assertion err.(*T), or a concrete case
+//     of a type switch on an error, where every error that may reach it
+//     comes from functions that only return errors made by fmt.Errorf,
+//     errors.New, errors.Join or github.com/pkg/errors (directly, through
+//     local variables and unexported helpers, or through other such
+//     functions, in any package, as a fact). Those errors are values of
+//     types unexported in fmt and errors (*fmt.wrapError,
+//     *errors.errorString...), so no assertion to a type of another
+//     package can succeed: err := load(); if pe, ok := err.(*fs.PathError)
+//     never runs its branch once load returns fmt.Errorf("load: %w", err).
 //
 // Under -errcmp.wrapped (see Options) it also reports checks that stop
 // matching once the error is wrapped. Since Go 1.13 errors are wrapped as
@@ -59,8 +69,11 @@
 //
 // # Suggested fixes
 //
-// The never-matching targets have no automatic fix: which error to look
-// for is a decision.
+// The never-matching errors.Is and errors.As targets have no automatic
+// fix: which error to look for is a decision. A never-matching assertion
+// e, ok := err.(*T) gets the fix of the assert rule below: errors.AsType
+// (Go 1.26) or errors.As find the *T in the chain, which is what the
+// branch was written for.
 //
 // Under -errcmp.wrapped, a comparison becomes errors.Is(err, ErrX), or
 // !errors.Is(err, ErrX) for !=. A switch on a variable becomes a switch
@@ -94,6 +107,13 @@
 //
 // # Not reported
 //
+//   - assert-never-matches: an error that may come from anywhere else: a
+//     sentinel (its dynamic type is its initializer's business), a
+//     function that returns another package's error as it is (os.Stat's
+//     *fs.PathError), a &T{...} of the package, an interface method, a
+//     function value, multierr (Append and Combine return a lone error as
+//     it is), or a function that only returns nil. Assertions to interface
+//     types, and any check in _test.go files.
 //   - errors.Is(err, nil) and errors.Is(err, error(nil)): a nil target is
 //     defined, errors.Is then reports whether err is nil.
 //   - errors.Is targets of zero-sized types (&struct{}{}): distinct

@@ -29,6 +29,8 @@ const (
 	CategoryAssert         = "assert"
 	CategoryIsNeverMatches = "is-never-matches"
 	CategoryAsNeverMatches = "as-never-matches"
+
+	CategoryAssertNeverMatches = "assert-never-matches"
 )
 
 // asTypeVersion is the Go version that added errors.AsType.
@@ -70,15 +72,15 @@ type checker struct {
 }
 
 func (o *options) run(pass *analysis.Pass) (any, error) {
-	if !o.wrapped && !importsErrors(pass.Pkg) {
-		return nil, nil // the never-matches rules need errors.Is or errors.As
-	}
 	c := &checker{pass: pass, rep: report.New(pass), origin: pass.ResultOf[errorigin.Analyzer].(*errorigin.Result)}
 	c.rep.HonorNolint("errorlint") // errorlint reports the same comparisons and assertions
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
-	kinds := []ast.Node{(*ast.CallExpr)(nil)}
+	kinds := []ast.Node{(*ast.TypeAssertExpr)(nil), (*ast.TypeSwitchStmt)(nil)}
+	if o.wrapped || importsErrors(pass.Pkg) {
+		kinds = append(kinds, (*ast.CallExpr)(nil)) // errors.Is and errors.As
+	}
 	if o.wrapped {
-		kinds = append(kinds, (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeAssertExpr)(nil), (*ast.TypeSwitchStmt)(nil))
+		kinds = append(kinds, (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil))
 	}
 	for fileCur := range root.Children() {
 		c.file = fileCur.Node().(*ast.File)
@@ -100,9 +102,13 @@ func (o *options) run(pass *analysis.Pass) (any, error) {
 			case *ast.SwitchStmt:
 				c.checkSwitch(cur, n)
 			case *ast.TypeAssertExpr:
-				c.checkAssert(cur, n)
+				if !c.checkAssertNever(cur, n) && o.wrapped {
+					c.checkAssert(cur, n)
+				}
 			case *ast.TypeSwitchStmt:
-				c.checkTypeSwitch(cur, n)
+				if !c.checkTypeSwitchNever(cur, n) && o.wrapped {
+					c.checkTypeSwitch(cur, n)
+				}
 			case *ast.CallExpr:
 				c.checkIs(n)
 				c.checkAs(n)

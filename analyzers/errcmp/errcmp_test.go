@@ -29,9 +29,15 @@ func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.TestData(t), wrapped(t), "errcmp/fix", "errcmp/fixold")
 }
 
+// TestSuggestedFixesDefault checks the fix of an assertion that can never
+// succeed, which the default set reports, on both sides of Go 1.26.
+func TestSuggestedFixesDefault(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(t), errcmp.New(), "errcmp/fixnever")
+}
+
 // TestDefault checks that by default only the never-matches rules run.
 func TestDefault(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), errcmp.New(), "errcmp/never", "errcmp/defaults")
+	analysistest.Run(t, testutil.TestData(t), errcmp.New(), "errcmp/never", "errcmp/defaults", "errcmp/assertnever")
 }
 
 // TestDefaultNearMiss checks that the checks TestDefault expects to be

@@ -125,6 +125,24 @@ func InterfaceMethod(fn *types.Func) bool {
 	return sig != nil && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
+// FuncKey names a function or concrete method within its package: "Func",
+// or "Type.Method" without the pointer; "" for a method of an unnamed
+// type. Package facts that summarise many functions key them by it.
+func FuncKey(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return fn.Name()
+	}
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name() + "." + fn.Name()
+	}
+	return ""
+}
+
 // Received returns the channel that the statement st receives from when it
 // is a receive, <-ch or v := <-ch (v, ok = <-ch), and nil otherwise.
 func Received(st ast.Stmt) ast.Expr {

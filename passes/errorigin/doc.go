@@ -16,5 +16,12 @@
 // packages, so that the rules need no facts of their own and run only on
 // the packages being analyzed.
 //
+// It also marks, with a fresh fact on each function, the functions whose
+// every non-nil error result is made by fmt.Errorf, errors.New,
+// errors.Join or github.com/pkg/errors, directly or through other such
+// functions: the dynamic type of those errors is unexported in the package
+// that made them, so a type assertion of one to a concrete type can never
+// succeed.
+//
 // The analyzer reports nothing.
 package errorigin

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(wrapsFact)},
+	FactTypes:  []analysis.Fact{new(wrapsFact), new(freshFact)},
 }
 
 // Result answers where error values of the package come from. Its methods
@@ -42,6 +42,15 @@ type Result struct {
 	sitesOnce sync.Once
 	sites     map[*types.Func]*callSites // calls of this package's functions, built lazily
 
+	// noArguments: do not follow parameters to the arguments of their
+	// calls, which indexes every identifier of the package. Set while the
+	// facts of a dependency are computed; the answers are only more
+	// cautious.
+	noArguments bool
+
+	freshMu sync.Mutex
+	fresh   map[*types.Func]bool // functions of this package that return only fresh errors
+
 	declsOnce sync.Once
 	decls     map[*types.Func]inspector.Cursor // declarations of this package's functions, built lazily
 }
@@ -50,6 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := &Result{pass: pass, root: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()}
 	r.collectWrapped()
 	r.exportWraps()
+	r.exportFresh()
 	return r, nil
 }
 
@@ -119,14 +129,16 @@ type callSites struct {
 // false when some value comes from elsewhere: a parameter, a field, a
 // channel. Nil and sentinels themselves are no sources.
 func (r *Result) Sources(cur inspector.Cursor, e ast.Expr) (calls []Site, complete bool) {
-	return r.sources(cur, e, 0)
+	return r.sources(cur, e, false, 0)
 }
 
-func (r *Result) sources(cur inspector.Cursor, e ast.Expr, depth int) (calls []Site, complete bool) {
+// sources is Sources; with strict set, a sentinel counts as a value from
+// elsewhere, whose dynamic type is unknown.
+func (r *Result) sources(cur inspector.Cursor, e ast.Expr, strict bool, depth int) (calls []Site, complete bool) {
 	switch e := astutil.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if isConversion(r.pass.TypesInfo, e) && len(e.Args) == 1 && depth <= 3 {
-			return r.sources(cur, e.Args[0], depth+1) // error(x) holds what x holds
+			return r.sources(cur, e.Args[0], strict, depth+1) // error(x) holds what x holds
 		}
 		return []Site{{e, cur}}, true
 	case *ast.Ident:
@@ -144,10 +156,13 @@ func (r *Result) sources(cur inspector.Cursor, e ast.Expr, depth int) (calls []S
 			// A named result starts as nil; return statements assign it
 			// when the function ends, which a deferred closure sees.
 			if InnermostFunc(cur) != fnCur {
-				return r.returnSources(fnCur, v, depth)
+				return r.returnSources(fnCur, v, strict, depth)
 			}
 		case ParamVar:
-			return r.argumentSources(fnCur, v, depth)
+			if r.noArguments {
+				return nil, false
+			}
+			return r.argumentSources(fnCur, v, strict, depth)
 		default:
 			return nil, false
 		}
@@ -161,10 +176,14 @@ func (r *Result) sources(cur inspector.Cursor, e ast.Expr, depth int) (calls []S
 				complete = false
 				continue
 			}
-			if IsNil(r.pass.TypesInfo, a.Value) || r.Sentinel(a.Value) != nil {
-				continue // nil, or a sentinel itself (err = io.EOF): not wrapped
+			if IsNil(r.pass.TypesInfo, a.Value) {
+				continue
 			}
-			more, ok := r.sources(a.Cur, a.Value, depth+1)
+			if r.Sentinel(a.Value) != nil {
+				complete = complete && !strict
+				continue // a sentinel itself (err = io.EOF): not wrapped
+			}
+			more, ok := r.sources(a.Cur, a.Value, strict, depth+1)
 			calls = append(calls, more...)
 			complete = complete && ok
 		}
@@ -177,7 +196,7 @@ func (r *Result) sources(cur inspector.Cursor, e ast.Expr, depth int) (calls []S
 // function fnCur may hold: the arguments of every call of the function, when
 // it is an unexported plain function of this package that is only called
 // directly and never assigns v.
-func (r *Result) argumentSources(fnCur inspector.Cursor, v *types.Var, depth int) ([]Site, bool) {
+func (r *Result) argumentSources(fnCur inspector.Cursor, v *types.Var, strict bool, depth int) ([]Site, bool) {
 	fd, ok := fnCur.Node().(*ast.FuncDecl)
 	if !ok || fd.Recv != nil || fd.Name.IsExported() || fd.Name.Name == "main" || fd.Name.Name == "init" || depth > 2 {
 		return nil, false
@@ -208,7 +227,7 @@ func (r *Result) argumentSources(fnCur inspector.Cursor, v *types.Var, depth int
 		if index >= len(site.Call.Args) || site.Call.Ellipsis.IsValid() {
 			return nil, false
 		}
-		more, ok := r.sources(site.Cur, site.Call.Args[index], depth+1)
+		more, ok := r.sources(site.Cur, site.Call.Args[index], strict, depth+1)
 		if !ok {
 			return nil, false
 		}
@@ -247,7 +266,7 @@ func (r *Result) callSites(fn *types.Func) *callSites {
 // returnSources returns the calls whose results the named result v of
 // fnCur may hold when the function ends, as a deferred closure sees it:
 // its assignments and the values of its return statements.
-func (r *Result) returnSources(fnCur inspector.Cursor, v *types.Var, depth int) ([]Site, bool) {
+func (r *Result) returnSources(fnCur inspector.Cursor, v *types.Var, strict bool, depth int) ([]Site, bool) {
 	assigns, ok := r.Assignments(fnCur, v)
 	if !ok || depth > 2 {
 		return nil, false
@@ -288,10 +307,16 @@ func (r *Result) returnSources(fnCur inspector.Cursor, v *types.Var, depth int) 
 		if a.Value == nil {
 			return nil, false
 		}
-		if IsNil(r.pass.TypesInfo, a.Value) || r.Sentinel(a.Value) != nil {
+		if IsNil(r.pass.TypesInfo, a.Value) {
 			continue
 		}
-		more, ok := r.sources(a.Cur, a.Value, depth+1)
+		if r.Sentinel(a.Value) != nil {
+			if strict {
+				return nil, false
+			}
+			continue
+		}
+		more, ok := r.sources(a.Cur, a.Value, strict, depth+1)
 		if !ok {
 			return nil, false
 		}

@@ -14,7 +14,7 @@ func fromLoad() {
 	if err == stdio.EOF { // want `error compared with io.EOF`
 		return
 	}
-	if _, ok := err.(*alias); ok { // want `type assertion of an error to \*lib.NotFoundError`
+	if _, ok := err.(*alias); ok { // want `type assertion to \*lib.NotFoundError can never succeed`
 		return
 	}
 }

@@ -1,4 +1,4 @@
-package upstream // want package:"wraps\\(ErrWrapped\\)"
+package upstream // want package:"wraps\\(ErrWrapped\\)" package:"returnsFresh\\(Find Logged\\)"
 
 // Package upstream wraps one of its sentinels and returns the others as
 // they are.
