@@ -62,7 +62,18 @@
 //     the keys: concurrent map writes are not merely a race, the runtime
 //     stops the whole process with "fatal error: concurrent map writes",
 //     which recover cannot catch. Writes to the elements of a slice
-//     (out[i] = v) are separate memory and are not reported.
+//     (out[i] = v) are separate memory and are not reported;
+//   - it calls a function or method that makes such writes itself: go
+//     w.process(item), or w.process(item) in the goroutine's literal,
+//     where process assigns a field of its receiver w, writes a map field
+//     or a map parameter, or assigns a package-level variable, with no
+//     lock, and w (or the argument) is a variable declared outside the
+//     loop that the loop does not reassign, or a field path of one. Each
+//     function's unlocked writes through its receiver, its parameters and
+//     its package's variables are summarised, and travel as a fact
+//     (WritesFact) to the packages that call it. A method with a value
+//     receiver writes its own copy, except through maps. The call's map
+//     write is reported if it has one, else its first write, once a call.
 //
 // Functions and methods are matched by their types, so renamed and dot
 // imports, method values on embedded fields and aliases are recognised.
@@ -126,7 +137,8 @@
 //
 //   - Variables passed as arguments (go f(v), go func(v T){...}(v): the
 //     arguments are evaluated at the go statement), copied (v := v) or
-//     declared inside the loop body; method values (go v.Run()).
+//     declared inside the loop body; method values (go v.Run()), unless
+//     the method writes through its receiver (see above).
 //   - Closures called in the iteration: func(){...}(), t.Run without
 //     t.Parallel, sort.Slice and any other function the closure is passed
 //     to other than those listed above (whether it keeps the closure is
@@ -161,7 +173,12 @@
 //     each goroutine its own slot, though a shared map is not caught).
 //   - Goroutines whose literal locks anything (a call of Lock, RLock,
 //     TryLock): their accesses may be serialised, and proving which lock
-//     guards which variable is beyond this analyzer.
+//     guards which variable is beyond this analyzer. Likewise a called
+//     function has no writes to report when it locks anything, or waits
+//     for anything (a receive, a select, a sync/atomic operation, a Wait,
+//     sync.Once.Do): its writes may be ordered. Only the writes the
+//     function makes itself count, not those of the functions it calls;
+//     interface methods and function values are not followed.
 //   - Accesses inside a function literal nested in the goroutine that is
 //     not called on the spot (a sync.Once.Do callback, a handler): they run
 //     at other times, possibly serialised.

@@ -121,7 +121,11 @@ func (c *checker) mayContinue(cur inspector.Cursor, loop ast.Node) bool {
 // (variables and fields), plus the receiver that started it.
 func (c *checker) refs(l launch) map[types.Object]bool {
 	objs := map[types.Object]bool{}
-	ast.Inspect(l.lit, func(n ast.Node) bool {
+	var fn ast.Node = l.call // go w.process(item): the call's operands
+	if l.lit != nil {
+		fn = l.lit
+	}
+	ast.Inspect(fn, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			if obj := c.info.Uses[id]; obj != nil {
 				objs[obj] = true

@@ -18,6 +18,7 @@ import (
 	"github.com/prodvet/prodvet/internal/goversion"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/effects"
 	"github.com/prodvet/prodvet/passes/goroutines"
 	"github.com/prodvet/prodvet/passes/noreturn"
 )
@@ -49,7 +50,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, effects.Analyzer},
 		Run:      run,
 	}
 }
@@ -64,6 +65,8 @@ type checker struct {
 	// captures of loop variables found in the file, by literal
 	caps  []*capture
 	byLit map[*ast.FuncLit]*capture
+	// effects summarises what called functions write.
+	effects *effects.Result
 	// classified caches classify for a literal and a loop.
 	classified map[litLoop]launch
 }
@@ -81,7 +84,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass, root) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result)}
+	c := &checker{pass: pass, info: pass.TypesInfo, rep: report.New(pass), noret: pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
+		effects: pass.ResultOf[effects.Analyzer].(*effects.Result)}
 	for fileCur := range root.Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok {
@@ -95,8 +99,12 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			c.reportCaptures()
 		}
-		for litCur := range fileCur.Preorder((*ast.FuncLit)(nil)) {
-			c.checkRaces(litCur)
+		for cur := range fileCur.Preorder((*ast.FuncLit)(nil), (*ast.GoStmt)(nil)) {
+			if _, isGo := cur.Node().(*ast.GoStmt); isGo {
+				c.checkGoCall(cur)
+			} else {
+				c.checkRaces(cur)
+			}
 		}
 	}
 	return nil, nil

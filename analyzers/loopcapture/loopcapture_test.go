@@ -13,7 +13,7 @@ import (
 // TestRaces checks the races of goroutines with their loop, which do not
 // depend on the Go version.
 func TestRaces(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), loopcapture.New(), "loopcapture/a", "loopcapture/dot")
+	analysistest.Run(t, testutil.TestData(t), loopcapture.New(), "loopcapture/a", "loopcapture/dot", "loopcapture/calls")
 }
 
 // TestGo121 checks a module at go 1.21, where all iterations share the

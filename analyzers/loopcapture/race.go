@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/passes/effects"
 )
 
 // access is a use of a variable declared outside a goroutine's literal.
@@ -23,6 +24,10 @@ type access struct {
 	// mapWrite: an element of the map key is written (m[k] = v, m[k]++,
 	// delete(m, k)); expr is that statement's target or call.
 	mapWrite bool
+	// callee, for a write made by a function the goroutine calls: expr is
+	// the call, at where the callee writes (when known).
+	callee *types.Func
+	at     token.Pos
 }
 
 // mapWrite reports whether the map expression expr at cur is written
@@ -63,22 +68,31 @@ func (c *checker) checkRaces(litCur inspector.Cursor) {
 		return
 	}
 	lit := l.lit
-	if lit.Body == nil || c.locks(lit) {
+	if lit.Body == nil || effects.Locks(lit.Body) {
 		return
 	}
 	reads, writes := c.accesses(litCur, lit)
+	writes = append(writes, c.litCallWrites(litCur, lit)...)
 	// An access after the goroutine has waited for something (a receive,
 	// an atomic operation, a Wait) may be ordered by it with the other
 	// goroutines or the loop: a token ring, a release-acquire handshake.
-	acq := c.acquires(lit)
-	reads = slices.DeleteFunc(reads, func(a access) bool { return preceded(lit, acq, a.expr) })
-	writes = slices.DeleteFunc(writes, func(a access) bool { return preceded(lit, acq, a.expr) })
+	acq := effects.Acquires(c.info, lit.Body)
+	reads = slices.DeleteFunc(reads, func(a access) bool { return preceded(lit.Body, acq, a.expr) })
+	writes = slices.DeleteFunc(writes, func(a access) bool { return preceded(lit.Body, acq, a.expr) })
+	c.reportLoopRaces(l, litCur.Parent(), reads, writes)
+}
+
+// reportLoopRaces reports, for each loop enclosing from (up to its
+// function) that does not wait for the goroutine l in each iteration, the
+// reads of variables that the loop writes and the writes of variables
+// declared outside it.
+func (c *checker) reportLoopRaces(l launch, from inspector.Cursor, reads, writes []access) {
 	if len(reads) == 0 && len(writes) == 0 {
 		return
 	}
 	var joins func(inspector.Cursor) bool
 	done := map[string]bool{}
-	for p := range litCur.Parent().Enclosing() {
+	for p := range from.Enclosing() {
 		switch n := p.Node().(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return
@@ -116,6 +130,24 @@ func (c *checker) checkRaces(litCur inspector.Cursor) {
 				if inside(w.v.Pos(), n) || done["w "+w.key] {
 					continue
 				}
+				if w.callee != nil {
+					if loopWrites == nil {
+						loopWrites = c.loopWrites(p)
+					}
+					if loopWrites[w.v] != nil {
+						continue // each goroutine may get another object
+					}
+				}
+				if w.callee != nil {
+					at := fmt.Sprint("call ", w.expr.Pos())
+					if done[at] {
+						continue // one finding a call: its map write, else its first
+					}
+					done[at] = true
+					done["w "+w.key] = true
+					c.reportCallWrite(w)
+					continue
+				}
 				done["w "+w.key] = true
 				if w.mapWrite {
 					c.rep.Report(w.expr, CategoryRace, mapWriteMessage(w.key))
@@ -149,71 +181,10 @@ func writeRaceMessage(key string, v *types.Var) string {
 	return fmt.Sprintf("goroutines started in this loop all assign %s without holding a lock: a data race at any Go version that keeps an arbitrary one of the values (or corrupts it); %s", key, how)
 }
 
-// locks reports whether the literal locks something (a mutex): its
-// accesses may be serialised, which we do not try to prove or disprove.
-func (c *checker) locks(lit *ast.FuncLit) bool {
-	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				switch sel.Sel.Name {
-				case "Lock", "RLock", "TryLock", "TryRLock":
-					found = true
-				}
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// acquires returns the operations of lit that wait for another goroutine
-// and may order what follows: receives, selects, ranges over channels,
-// sync/atomic operations, and the waiting methods of sync and errgroup.
-func (c *checker) acquires(lit *ast.FuncLit) []ast.Node {
-	var acq []ast.Node
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.UnaryExpr:
-			if x.Op == token.ARROW {
-				acq = append(acq, x)
-			}
-		case *ast.SelectStmt:
-			acq = append(acq, x)
-		case *ast.RangeStmt:
-			if t := c.info.TypeOf(x.X); t != nil {
-				if _, ok := t.Underlying().(*types.Chan); ok {
-					acq = append(acq, x)
-				}
-			}
-		case *ast.CallExpr:
-			fn := match.Callee(c.info, x)
-			if fn == nil || fn.Pkg() == nil {
-				break
-			}
-			switch fn.Pkg().Path() {
-			case "sync/atomic":
-				acq = append(acq, x)
-			case "sync", errgroupPath:
-				switch fn.Name() {
-				case "Done", "Add", "Unlock", "RUnlock", "Signal", "Broadcast", "Go", "TryGo", "SetLimit", "Put", "New":
-				default:
-					acq = append(acq, x)
-				}
-			}
-		}
-		return true
-	})
-	return acq
-}
-
 // preceded reports whether the access at e may come after one of the
-// acquire operations acq of lit: it follows one in the text, or a loop of
+// acquire operations acq of body: it follows one in the text, or a loop of
 // the goroutine contains both.
-func preceded(lit *ast.FuncLit, acq []ast.Node, e ast.Node) bool {
+func preceded(body *ast.BlockStmt, acq []ast.Node, e ast.Node) bool {
 	if len(acq) == 0 {
 		return false
 	}
@@ -223,7 +194,7 @@ func preceded(lit *ast.FuncLit, acq []ast.Node, e ast.Node) bool {
 		}
 	}
 	found := false
-	ast.Inspect(lit.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		if found || n == nil || !(n.Pos() <= e.Pos() && e.Pos() < n.End()) {
 			return false
 		}
@@ -240,27 +211,6 @@ func preceded(lit *ast.FuncLit, acq []ast.Node, e ast.Node) bool {
 	return found
 }
 
-// syncType reports whether t is a type of sync or sync/atomic (or a
-// pointer to one), which goroutines share by design.
-func syncType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	switch n.Obj().Pkg().Path() {
-	case "sync", "sync/atomic", errgroupPath:
-		return true
-	}
-	return false
-}
-
 // accesses returns the reads and the writes, in the literal at litCur, of
 // variables declared outside it. Accesses inside nested literals that are
 // not called on the spot (a sync.Once.Do callback, a handler) are left
@@ -271,7 +221,7 @@ func (c *checker) accesses(litCur inspector.Cursor, lit *ast.FuncLit) (reads, wr
 	for idCur := range litCur.Preorder((*ast.Ident)(nil)) {
 		id := idCur.Node().(*ast.Ident)
 		v, _ := c.info.Uses[id].(*types.Var)
-		if v == nil || v.IsField() || inside(v.Pos(), lit) || syncType(v.Type()) {
+		if v == nil || v.IsField() || inside(v.Pos(), lit) || effects.SyncType(v.Type()) {
 			continue
 		}
 		if c.inDeferredLit(idCur, lit) {
@@ -309,7 +259,7 @@ func (c *checker) accesses(litCur inspector.Cursor, lit *ast.FuncLit) (reads, wr
 				continue // &n passed to sync/atomic
 			}
 		}
-		if write && !syncType(c.info.TypeOf(expr)) {
+		if write && !effects.SyncType(c.info.TypeOf(expr)) {
 			key := types.ExprString(expr)
 			if !seenWrite[key] {
 				seenWrite[key] = true
