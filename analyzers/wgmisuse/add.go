@@ -87,27 +87,26 @@ func (c *checker) checkAddInGoroutine(cur inspector.Cursor, gs *ast.GoStmt) {
 	}
 }
 
-// checkAddInWorker reports go worker(&wg, ...) where worker, a function of
-// this package, calls Add on the WaitGroup it is handed: the Add runs in
-// the new goroutine, as in checkAddInGoroutine, and races with a Wait of
-// the starting function under the same conditions.
+// checkAddInWorker reports go worker(&wg, ...) and go w.run() where the
+// function or method (of this package, or of another through its
+// AddsFact) calls Add on the WaitGroup it is handed, as a parameter or
+// through its receiver: the Add runs in the new goroutine, as in
+// checkAddInGoroutine, and races with a Wait of the starting function
+// under the same conditions.
 func (c *checker) checkAddInWorker(cur inspector.Cursor, gs *ast.GoStmt) {
 	if gs.Call == nil || goFuncLit(gs) != nil || gs.Call.Ellipsis.IsValid() {
 		return
 	}
-	decl := c.decls[match.Callee(c.info, gs.Call)]
-	if decl == nil || decl.Body == nil || decl.Recv != nil {
-		return // methods: the receiver is no argument of the call
+	fn := match.Callee(c.info, gs.Call)
+	if fn == nil || match.InterfaceMethod(fn) {
+		return
 	}
 	fcur, fbody := enclosingFunc(cur)
 	if fbody == nil {
 		return
 	}
-	for _, add := range c.calls(decl.Body, true) {
-		if add.method != "Add" || len(add.args) != 1 || !c.positive(add.args[0]) || !declaredIn(add.key.root, decl.Type) {
-			continue
-		}
-		outer := c.paramArgKey(gs, decl.Type, add.key)
+	for _, add := range c.workerAdds(fn) {
+		outer := c.workerKey(gs.Call, add)
 		if !outer.valid() {
 			continue
 		}
@@ -115,18 +114,22 @@ func (c *checker) checkAddInWorker(cur inspector.Cursor, gs *ast.GoStmt) {
 		if wait == nil || c.addInFunc(fcur, outer, func(*ast.CallExpr) bool { return true }) || c.syncBetween(cur, fbody, nil, wait.call) {
 			continue
 		}
-		c.rep.ReportDiagnostic(analysis.Diagnostic{
+		name := c.workerName(gs.Call)
+		d := analysis.Diagnostic{
 			Pos:      gs.Call.Pos(),
 			End:      gs.Call.End(),
 			Category: CategoryAddInGoroutine,
-			Message: fmt.Sprintf("%s calls %s.Add inside the goroutine this statement starts: %s.Wait at line %d can run first, see a zero counter and return while %s still runs; "+
+			Message: fmt.Sprintf("%s calls Add on %s inside the goroutine this statement starts: %s.Wait at line %d can run first, see a zero counter and return while %s still runs; "+
 				"call Add before the go statement and take it out of %s",
-				decl.Name.Name, add.recv, wait.recv, c.line(wait.call.Pos()), decl.Name.Name, decl.Name.Name),
+				name, wait.recv, wait.recv, c.line(wait.call.Pos()), name, fn.Name()),
 			Related: []analysis.RelatedInformation{
-				{Pos: add.call.Pos(), End: add.call.End(), Message: "the Add, in " + decl.Name.Name},
 				{Pos: wait.call.Pos(), End: wait.call.End(), Message: fmt.Sprintf("%s.Wait may run before the Add", wait.recv)},
 			},
-		})
+		}
+		if add.Pos.IsValid() {
+			d.Related = append([]analysis.RelatedInformation{{Pos: add.Pos, End: add.Pos, Message: "the Add, in " + fn.Name()}}, d.Related...)
+		}
+		c.rep.ReportDiagnostic(d)
 		return // one finding per go statement
 	}
 }

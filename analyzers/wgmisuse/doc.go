@@ -54,10 +54,13 @@
 //     a range over a channel, a call handed a channel, a lock, sync.Once.Do
 //     or any call of a function or method whose name starts with Wait.
 //
-// The same holds for go worker(&wg, ...) where worker, a function of this
-// package (not a method), calls Add on the WaitGroup parameter it is
-// handed: the finding is then at the go statement, and points at the Add
-// and the Wait.
+// The same holds for go worker(&wg, ...) where worker calls Add on the
+// WaitGroup parameter it is handed, and for go s.handle(job) where the
+// method calls Add on a WaitGroup of its receiver (s.wg.Add(1), through
+// embedded fields too, with a pointer receiver): the finding is then at the
+// go statement, and points at the Add and the Wait. Workers of other
+// packages are known by a fact (AddsFact) that lists, for each exported
+// function and method, the parameters and receiver fields it calls Add on.
 //
 // Wait in the loop (category wait-in-loop): wg.Wait is the statement right
 // after the only go statement of a loop body (none other anywhere in the
@@ -160,9 +163,10 @@
 //     already counts (go func() { wg.Add(1); go sub() }() after wg.Add(1)),
 //     and an Add that a channel operation, a lock or another Wait may order
 //     before the Wait.
-//   - An Add in a named function started with go (go worker(&wg) where
-//     worker calls wg.Add): only function literals are followed for this
-//     shape. An Add after go with a count that is not a constant, or after
+//   - An Add that a worker started with go reaches only through further
+//     calls, a function literal it starts, an interface method or a
+//     function value: only the worker's own body is summarised. An Add
+//     after go with a count that is not a constant, or after
 //     an earlier Add of the same WaitGroup in the function (which may
 //     count this goroutine while the later Add counts the next).
 //   - Add(0), Add(-1) and other counts that cannot be positive.

@@ -17,6 +17,7 @@ import (
 	"github.com/prodvet/prodvet/internal/analyzerdoc"
 	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/internal/report"
+	"github.com/prodvet/prodvet/passes/effects"
 	"github.com/prodvet/prodvet/passes/noreturn"
 )
 
@@ -49,7 +50,7 @@ func New() *analysis.Analyzer {
 		Name:     Name,
 		Doc:      analyzerdoc.MustExtract(doc, Name),
 		URL:      report.URL(Name),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, noreturn.Analyzer, effects.Analyzer},
 		Run:      run,
 	}
 }
@@ -99,6 +100,8 @@ type checker struct {
 	// callsDone holds the functions of the package whose bodies call
 	// Done on some WaitGroup: a call of one may be where Done happens.
 	callsDone map[*types.Func]bool
+	// effects summarises the WaitGroups that called functions add to.
+	effects *effects.Result
 	// reported Add calls, so that two rules do not report one call.
 	reported map[*ast.CallExpr]bool
 	files    map[*token.File][]byte
@@ -113,6 +116,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:         pass,
 		info:         pass.TypesInfo,
 		noret:        pass.ResultOf[noreturn.Analyzer].(*noreturn.Result),
+		effects:      pass.ResultOf[effects.Analyzer].(*effects.Result),
 		methodValues: map[types.Object]*ast.SelectorExpr{},
 		decls:        map[*types.Func]*ast.FuncDecl{},
 		callsDone:    map[*types.Func]bool{},

@@ -10,7 +10,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(t), wgmisuse.New(), "wgmisuse/a", "wgmisuse/dot")
+	analysistest.Run(t, testutil.TestData(t), wgmisuse.New(), "wgmisuse/a", "wgmisuse/dot", "wgmisuse/workers")
 }
 
 func TestSuggestedFixes(t *testing.T) {

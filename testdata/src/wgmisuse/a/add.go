@@ -439,7 +439,7 @@ func selfCounting(wg *sync.WaitGroup, job int) {
 func startSelfCounting(jobs []int) {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
-		go selfCounting(&wg, j) // want `selfCounting calls wg.Add inside the goroutine this statement starts: wg.Wait at line \d+ can run first`
+		go selfCounting(&wg, j) // want `selfCounting calls Add on wg inside the goroutine this statement starts: wg.Wait at line \d+ can run first`
 	}
 	wg.Wait()
 }
