@@ -18,7 +18,10 @@
 // The analyzer looks at func main of package main, at the functions of
 // package main that main calls directly (not in a function literal) and can
 // end without waiting after (func main() { if err := run(); err != nil {
-// log.Fatal(err) } }: when run returns, so does main), and, under
+// log.Fatal(err) } }: when run returns, so does main), at the functions
+// those call in the same way, down to three calls below main (main calls
+// run, which calls setup, which calls startWorkers, and each returns
+// without waiting), and, under
 // -unwaitedgo.tests, at every func TestXxx(t *testing.T) in _test.go
 // files. For each go statement of
 // their own body (not of a function literal or another function) it
@@ -190,8 +193,10 @@
 //   - Channel sends are not waits: a send to a buffered channel returns at
 //     once, and one to an unbuffered channel only hands the value over,
 //     without waiting until the work is done.
-//   - Go statements in function literals and in functions other than main
-//     and the tests, and goroutines started by helpers such as errgroup.Go
+//   - Go statements in function literals and in functions other than main,
+//     its helpers as above and the tests (a helper reached through a
+//     function literal, a method, or more than three calls below main is
+//     not followed), and goroutines started by helpers such as errgroup.Go
 //     or sync.WaitGroup.Go: the spawning code, not the goroutine, decides
 //     when to wait, and a helper's caller may wait in ways not followed.
 //   - Generated files, code under //nolint:unwaitedgo, and packages that

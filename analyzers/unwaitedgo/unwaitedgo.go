@@ -621,18 +621,14 @@ func (c *checker) diagnostic(gs *ast.GoStmt, why reason, exit exitPoint, sleeps 
 			"wait for the goroutine before the test returns (sync.WaitGroup, a done channel, or a t.Cleanup that waits)",
 			fname, c.t.Name(), c.t.Name(), c.t.Name(), fname)
 	case c.via != nil:
-		mainEnds := "returns"
-		if c.via.exit.osExit {
-			mainEnds = "calls os.Exit(0)"
-		}
 		work := "its work"
 		if why.channel != "" {
 			work = "the jobs still queued on " + why.channel + " or in progress"
 		}
-		msg = fmt.Sprintf("%s can return while this goroutine is still running, and main, which calls %s at line %d, then %s without waiting for it: "+
+		msg = fmt.Sprintf("%s can return while this goroutine is still running, and %s: "+
 			"the process exits and kills the goroutine mid-work, dropping %s and leaving files or messages half-written; "+
 			"wait for it (sync.WaitGroup, errgroup, or a done channel) before %s returns",
-			fname, fname, c.pass.Fset.Position(c.via.call.Pos()).Line, mainEnds, work, fname)
+			fname, c.via.chain(c.pass.Fset, fname), work, fname)
 	case why.channel != "":
 		msg = fmt.Sprintf("main hands work to this goroutine through channel %s and can end without waiting for it: when main %s the process exits and kills the goroutine mid-work, "+
 			"dropping the jobs still queued or in progress and leaving files or messages half-written; "+
@@ -652,12 +648,12 @@ func (c *checker) diagnostic(gs *ast.GoStmt, why reason, exit exitPoint, sleeps 
 		where = "exits here without waiting"
 	}
 	related := []analysis.RelatedInformation{{Pos: exit.pos, End: exit.pos, Message: fname + " " + where}}
-	if c.via != nil {
-		w := "main returns here without waiting"
-		if c.via.exit.osExit {
-			w = "main exits here without waiting"
+	for v := c.via; v != nil; v = v.parent {
+		w := v.caller + " returns here without waiting"
+		if v.exit.osExit {
+			w = v.caller + " exits here without waiting"
 		}
-		related = append(related, analysis.RelatedInformation{Pos: c.via.exit.pos, End: c.via.exit.pos, Message: w})
+		related = append(related, analysis.RelatedInformation{Pos: v.exit.pos, End: v.exit.pos, Message: w})
 	}
 	return analysis.Diagnostic{
 		Pos:      gs.Go,

@@ -24,7 +24,7 @@ func TestAnalyzer(t *testing.T) {
 	pkgs := []string{"unwaitedgo/lib", "unwaitedgo/tests"}
 	for _, p := range []string{
 		"branches", "conditional", "crosspkg", "earlyreturn", "errreturn", "daemons", "deferwait", "dot", "fatalpath", "fed", "fedsleep",
-		"fedwaits", "finite", "funclit", "generated", "generic", "group", "helpers", "loopwait", "misc", "notifyctx", "osexit",
+		"fedwaits", "finite", "funclit", "generated", "generic", "group", "helpers", "deep", "loopwait", "misc", "notifyctx", "osexit",
 		"renamed", "run", "selects", "server", "signal",
 	} {
 		pkgs = append(pkgs, "unwaitedgo/main/"+p)
