@@ -25,6 +25,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -83,12 +84,25 @@ func main() {
 	seq := flag.Bool("seq", false, "run actions one at a time (for per-analyzer durations that do not overlap)")
 	jsonOut := flag.Bool("json", false, "print the timings as JSON")
 	tests := flag.Bool("test", true, "include test packages, as prodvet does by default")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	only := flag.String("enable", "", "comma-separated analyzers of the suite to run (default all)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: analyzertime [-floor | -floor-src] [-seq] [-json] [packages]\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "analyzertime:", err)
+			os.Exit(2)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "analyzertime:", err)
+			os.Exit(2)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	patterns := flag.Args()
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
