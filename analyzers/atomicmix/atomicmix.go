@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -165,11 +166,50 @@ func (c *checker) checkFile(fileCur inspector.Cursor) {
 				continue
 			}
 		}
+		if c.inInitMethod(acc) {
+			continue
+		}
+		if accessKind(acc) == "read" && !atomicWrites(uses, fact) {
+			continue // a read races only with writes, and every atomic use is a Load
+		}
 		if fact == nil && accessKind(acc) == "read" && c.readUnderWriteLock(acc, uses) {
 			continue
 		}
 		c.report(acc, v, uses, fact)
 	}
+}
+
+// inInitMethod reports whether acc accesses a field of the receiver of a
+// method named Init (debug.Debugger's, list.List's, flag.FlagSet's): by
+// convention it prepares the value before it is shared.
+func (c *checker) inInitMethod(acc inspector.Cursor) bool {
+	for fc := range acc.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, ok := fc.Node().(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || fd.Name.Name != "Init" || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
+			return false
+		}
+		recv := c.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]
+		x := acc.Node().(ast.Expr)
+		for {
+			sel, ok := astutil.Unparen(x).(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			x = sel.X
+		}
+		id, ok := astutil.Unparen(x).(*ast.Ident)
+		return ok && recv != nil && c.pass.TypesInfo.Uses[id] == recv
+	}
+	return false
+}
+
+// atomicWrites reports whether some atomic use (of this package, or of
+// the package of the fact) writes the variable.
+func atomicWrites(uses []atomicUse, fact *atomicaccess.UsedAtomically) bool {
+	if fact != nil && fact.Writes {
+		return true
+	}
+	return slices.ContainsFunc(uses, func(u atomicUse) bool { return atomicaccess.IsWrite(u.fn) })
 }
 
 // samePath returns the atomic uses, and the imported fact, whose access

@@ -61,6 +61,17 @@
 //
 // # Not reported
 //
+//   - Fields of struct types whose doc comment excludes concurrent use
+//     ("It is NOT thread-safe", "not safe for concurrent use", "must not
+//     be used concurrently"): atomic operations on them protect nothing
+//     the type's contract allows.
+//   - Accesses to the receiver's fields in a method named Init: by
+//     convention it prepares the value before the value is shared.
+//   - Plain reads of a variable whose atomic uses are all Loads (in its
+//     package, or, for a variable of another package, by its fact): a data
+//     race needs a write, and a read races with no Load. Its plain writes
+//     are still reported (a buffer whose owner advances b.offset plainly
+//     while others call atomic.LoadUint64(&b.offset)).
 //   - Accesses before the value can be shared: keys of composite literals
 //     (&T{n: 1}), and field accesses through a local pointer that the same
 //     function allocated (t := &T{}; t.n = 5; return t) before t is passed

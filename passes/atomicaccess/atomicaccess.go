@@ -8,6 +8,9 @@
 //
 // Test files are ignored: their accesses are ordered by happens-before
 // edges (wg.Wait, setup before the code under test) that rules cannot see.
+// So are the fields of struct types whose doc comment excludes concurrent
+// use ("not thread-safe", "not safe for concurrent use"): their contract
+// leaves the atomic operations nothing to protect.
 package atomicaccess
 
 import (
@@ -19,6 +22,7 @@ import (
 	"maps"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -60,6 +64,10 @@ var funcs = func() map[string]bool {
 // argument points to the variable they access (AddInt64, LoadPointer, ...).
 func FuncNames() map[string]bool { return maps.Clone(funcs) }
 
+// IsWrite reports whether the sync/atomic function named name writes the
+// variable: every one but the Loads.
+func IsWrite(name string) bool { return !strings.HasPrefix(name, "Load") }
+
 // IsFunc reports whether fn is one of the functions of FuncNames.
 func IsFunc(fn *types.Func) bool {
 	return fn != nil && funcs[fn.Name()] && match.Func(fn, syncAtomic, fn.Name())
@@ -75,6 +83,9 @@ type UsedAtomically struct {
 	// Result.Path), such as ["example.com/p.Pool.stats"
 	// "example.com/p.Stats.Hits"] for &p.stats.Hits.
 	Paths [][]string
+	// Writes: some atomic use writes (Add, Store, Swap, CompareAndSwap,
+	// And, Or); when none does, a plain read races with none of them.
+	Writes bool
 }
 
 func (*UsedAtomically) AFact() {}
@@ -160,16 +171,59 @@ func run(pass *analysis.Pass) (any, error) {
 	if !match.Imports(pass.Pkg, syncAtomic) {
 		return r, nil
 	}
+	single := singleGoroutineFields(pass)
 	for _, fileCur := range r.files {
-		r.collect(fileCur)
+		r.collect(fileCur, single)
 	}
 	r.exportFacts()
 	return r, nil
 }
 
+// notConcurrent matches the doc comments that exclude concurrent use of a
+// type: "It is NOT thread-safe", "not safe for concurrent use", "must not
+// be used concurrently".
+var notConcurrent = regexp.MustCompile(`(?i)\bnot\s+(thread|goroutine|concurrency)[- ]?safe\b|\bnot\s+safe\s+for\s+concurrent\b|\b(must|should)\s+not\s+be\s+used\s+concurrently\b`)
+
+// singleGoroutineFields returns the fields of the package's struct types
+// whose doc comment excludes concurrent use: an atomic operation on one
+// of them protects nothing the type's contract allows, so a plain access
+// races with none (ristretto's z.Buffer loads its offset atomically but
+// "is NOT thread-safe").
+func singleGoroutineFields(pass *analysis.Pass) map[*types.Var]bool {
+	out := map[*types.Var]bool{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := ts.Doc
+				if doc == nil && len(gd.Specs) == 1 {
+					doc = gd.Doc
+				}
+				if doc == nil || !notConcurrent.MatchString(doc.Text()) {
+					continue
+				}
+				tn, _ := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
+				if tn == nil {
+					continue
+				}
+				if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+					for fv := range st.Fields() {
+						out[fv] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // collect records the calls of sync/atomic functions whose first argument
 // is &v or &x.f (possibly converted through unsafe.Pointer).
-func (r *Result) collect(fileCur inspector.Cursor) {
+func (r *Result) collect(fileCur inspector.Cursor, single map[*types.Var]bool) {
 	info := r.pass.TypesInfo
 	for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
@@ -178,7 +232,7 @@ func (r *Result) collect(fileCur inspector.Cursor) {
 			continue
 		}
 		v, operand := addressed(info, call.Args[0])
-		if v == nil {
+		if v == nil || single[v.Origin()] {
 			continue
 		}
 		p := r.pass.Fset.Position(call.Pos())
@@ -259,6 +313,7 @@ func (r *Result) exportFacts() {
 			if !slices.ContainsFunc(fact.Paths, func(p []string) bool { return slices.Equal(p, u.Path) }) {
 				fact.Paths = append(fact.Paths, u.Path)
 			}
+			fact.Writes = fact.Writes || IsWrite(u.Func)
 		}
 		r.pass.ExportObjectFact(v, fact)
 	}

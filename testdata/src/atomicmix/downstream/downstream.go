@@ -3,9 +3,11 @@ package downstream
 import "atomicmix/upstream"
 
 func Read(c *upstream.Counter, t *upstream.Tree) int64 {
-	n := c.Hits        // want `c\.Hits is read plainly here but accessed with atomic\.AddInt64 at upstream\.go:16 in package atomicmix/upstream`
+	n := c.Hits        // want `c\.Hits is read plainly here but accessed with atomic\.AddInt64 at upstream\.go:19 in package atomicmix/upstream`
 	n += c.Misses      // never atomic
 	_ = t.Depth        // want `t\.Depth is read plainly here`
+	_ = t.Size         // only loaded atomically: a read races with no Load
+	t.Size = 0         // want `t\.Size is written plainly here`
 	upstream.Total = 0 // want `upstream\.Total is written plainly here`
 	return n
 }

@@ -11,13 +11,20 @@ type Counter struct {
 // Inner is promoted through an unexported embedded type.
 type inner struct{ Depth int32 }
 
-type Tree struct{ inner }
+type Tree struct {
+	inner
+	Size int64 // only ever loaded atomically here
+}
 
 func (c *Counter) Hit() { atomic.AddInt64(&c.Hits, 1) }
 
 func (c *Counter) Hide() { atomic.AddInt64(&c.hidden, 1) }
 
 func (t *Tree) D() int32 { return atomic.LoadInt32(&t.Depth) }
+
+func (t *Tree) SetD(d int32) { atomic.StoreInt32(&t.Depth, d) }
+
+func (t *Tree) Len() int64 { return atomic.LoadInt64(&t.Size) }
 
 var Total uint64
 
