@@ -148,6 +148,13 @@
 //     is not reported when n is also read outside the statements that
 //     follow the Read (for example after the loop), where the bytes may
 //     still be handled.
+//   - A read from an in-memory reader (*bytes.Buffer, *bytes.Reader,
+//     *strings.Reader) into a buffer made for exactly what it holds, buf
+//     := make([]byte, r.Len()) with the same r: its Read copies
+//     min(len(buf), r.Len()) bytes, so it fills buf.
+//   - A read from the receiver of the method that holds it (rb.Read(buf)
+//     inside a method of rb's type): the type's own code knows what its
+//     Read returns.
 //   - A single-byte read whose error is checked (var b [1]byte, or
 //     make([]byte, 1)): it cannot be short without an error.
 //   - A discarded count with no later use of buf on the same path (a drain,

@@ -14,6 +14,9 @@ type promise struct {
 	noDataWithError bool
 	// fillsFully: always fills p and returns len(p), nil.
 	fillsFully bool
+	// fillsToLen: an in-memory reader whose Read copies min(len(p),
+	// r.Len()) bytes, so a buffer of r.Len() bytes is filled.
+	fillsToLen bool
 }
 
 // knownTypes lists the readers whose documented Read contract is stricter
@@ -29,11 +32,11 @@ var knownTypes = []struct {
 	promise
 	doc string
 }{
-	{"bytes", "Buffer", promise{noDataWithError: true},
+	{"bytes", "Buffer", promise{noDataWithError: true, fillsToLen: true},
 		"If the buffer has no data to return, err is io.EOF (unless len(p) is zero); otherwise it is nil."},
-	{"bytes", "Reader", promise{noDataWithError: true},
+	{"bytes", "Reader", promise{noDataWithError: true, fillsToLen: true},
 		"returns 0, io.EOF once the slice is consumed, and n, nil before"},
-	{"strings", "Reader", promise{noDataWithError: true},
+	{"strings", "Reader", promise{noDataWithError: true, fillsToLen: true},
 		"returns 0, io.EOF once the string is consumed, and n, nil before"},
 	{"os", "File", promise{noDataWithError: true},
 		"At end of file, Read returns 0, io.EOF."},

@@ -257,6 +257,9 @@ func (c *checker) checkShortRead(rc readCall, ctx readContext) {
 	if ctx.err != nil && size == 1 {
 		return
 	}
+	if c.selfRead(rc) || knownReaderOf(c.info, rc).fillsToLen && c.sizedByLen(rc, b, ctx) {
+		return
+	}
 	var nodes []ast.Node
 	if ctx.first != nil {
 		nodes = append(nodes, ctx.first.Cond, ctx.first.Body)
@@ -328,7 +331,21 @@ func (c *checker) constLen(e ast.Expr, b bufVar, ctx readContext) int64 {
 		return unknownLen
 	}
 	// buf := make([]byte, C), and no other assignment.
-	size, count := int64(unknownLen), 0
+	if v := c.onlyValue(b, ctx); v != nil {
+		return c.makeLen(v)
+	}
+	return unknownLen
+}
+
+// onlyValue returns the value of the only assignment of the local buffer
+// variable b in the function, or nil when it has several, none, or its
+// address is taken.
+func (c *checker) onlyValue(b bufVar, ctx readContext) ast.Expr {
+	if b.field != nil || ctx.fn == nil {
+		return nil
+	}
+	var value ast.Expr
+	count := 0
 	ast.Inspect(ctx.fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -336,7 +353,7 @@ func (c *checker) constLen(e ast.Expr, b bufVar, ctx readContext) int64 {
 				if id, ok := l.(*ast.Ident); ok && c.info.ObjectOf(id) == b.v {
 					count++
 					if len(n.Rhs) == len(n.Lhs) {
-						size = c.makeLen(n.Rhs[i])
+						value = n.Rhs[i]
 					}
 				}
 			}
@@ -344,7 +361,7 @@ func (c *checker) constLen(e ast.Expr, b bufVar, ctx readContext) int64 {
 			for i, id := range n.Names {
 				if c.info.ObjectOf(id) == b.v && len(n.Values) == len(n.Names) {
 					count++
-					size = c.makeLen(n.Values[i])
+					value = n.Values[i]
 				}
 			}
 		case *ast.UnaryExpr:
@@ -355,9 +372,44 @@ func (c *checker) constLen(e ast.Expr, b bufVar, ctx readContext) int64 {
 		return true
 	})
 	if count != 1 {
-		return unknownLen
+		return nil
 	}
-	return size
+	return value
+}
+
+// selfRead reports whether the Read is called on the receiver of the
+// method that holds it (rb.Read(newBuf) inside a method of rb's type): the
+// type's own code knows what its Read returns.
+func (c *checker) selfRead(rc readCall) bool {
+	id, ok := astutil.Unparen(rc.recv).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	return ok && v.Kind() == types.RecvVar
+}
+
+// sizedByLen reports whether the buffer was made for exactly what the
+// reader holds, buf := make([]byte, r.Len()) with the same r: an in-memory
+// reader fills it.
+func (c *checker) sizedByLen(rc readCall, b bufVar, ctx readContext) bool {
+	if !c.is(rc.buf, b) {
+		return false
+	}
+	call, ok := astutil.Unparen(c.onlyValue(b, ctx)).(*ast.CallExpr)
+	if !ok || c.makeLen(call) != runtimeLen {
+		return false
+	}
+	lenCall, ok := astutil.Unparen(call.Args[1]).(*ast.CallExpr)
+	if !ok || len(lenCall.Args) != 0 {
+		return false
+	}
+	sel, ok := astutil.Unparen(lenCall.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Len" {
+		return false
+	}
+	r1, r2 := match.ObjectOf(c.info, sel.X), match.ObjectOf(c.info, rc.recv)
+	return r1 != nil && r1 == r2
 }
 
 // fieldLen returns C when every value given to the field f in the
