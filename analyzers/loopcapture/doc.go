@@ -182,6 +182,12 @@
 //   - Accesses inside a function literal nested in the goroutine that is
 //     not called on the spot (a sync.Once.Do callback, a handler): they run
 //     at other times, possibly serialised.
+//   - In test files, a goroutine started inside a subtest that runs in the
+//     iteration (t.Run or b.Run without t.Parallel): it serves that
+//     subtest (a fake server on a pipe), and the test talks to it before
+//     t.Run returns, an order no join shows. On amqp091-go's tests both
+//     such findings were false alarms. In a parallel subtest it is
+//     reported.
 //   - A goroutine joined by the literal that starts it, when that literal
 //     runs in the iteration: it waits later in its body, or defers the
 //     wait (defer, t.Cleanup) to its return (a subtest's server goroutine,

@@ -8,6 +8,9 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/internal/report"
 )
 
 // loopVars returns the variables a loop declares: the key and value of a
@@ -35,6 +38,26 @@ func (c *checker) loopVars(loop ast.Node) []*types.Var {
 		}
 	}
 	return vars
+}
+
+// inSyncSubtest reports whether one of the literals is the function of a
+// t.Run (or b.Run) in a test file that runs in the iteration: without
+// t.Parallel.
+func (c *checker) inSyncSubtest(lits []inspector.Cursor) bool {
+	for _, lc := range lits {
+		if !report.InTestFile(c.pass.Fset, lc.Node().Pos()) {
+			return false
+		}
+		u := unparen(lc)
+		if u.ParentEdgeKind() != edge.CallExpr_Args {
+			continue
+		}
+		fn := match.Callee(c.info, u.Parent().Node().(*ast.CallExpr))
+		if (match.Method(fn, "testing", "T", "Run") || match.Method(fn, "testing", "B", "Run")) && c.classify(lc, nil).kind == kindSync {
+			return true
+		}
+	}
+	return false
 }
 
 // capture is a function literal that outlives its iteration and the loop
@@ -199,6 +222,13 @@ func (c *checker) escaping(idCur inspector.Cursor, loop ast.Node) (launch, inspe
 			// A goroutine joined by the literal that starts it, which
 			// runs in the iteration, ends in the iteration.
 			if c.joinedWithin(l.stmt, l, c.joins(l)) {
+				continue
+			}
+			// A test's helper goroutine inside a subtest that runs in the
+			// iteration (t.Run without t.Parallel) serves that subtest: the
+			// test talks to it (a fake server on a pipe) before t.Run
+			// returns, an order no join shows.
+			if c.inSyncSubtest(lits[i+1:]) {
 				continue
 			}
 			flow = listStmt(outer)

@@ -78,12 +78,30 @@ func TestServerDeferred(t *testing.T) {
 	}
 }
 
-// TestServerLeaks: nothing waits for the server goroutine.
-func TestServerLeaks(t *testing.T) {
+// TestServerUnjoined: nothing visibly waits for the server goroutine, but
+// it serves the subtest, which runs in the iteration (no t.Parallel): the
+// test talks to it before t.Run returns (a fake server on a pipe), an
+// order no join shows. Not reported: on real tests (amqp091-go) every such
+// finding was a false alarm.
+func TestServerUnjoined(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			go func() {
-				serveCase(tc) // want `goroutine captures loop variable tc`
+				serveCase(tc)
+			}()
+			check(t, tc)
+		})
+	}
+}
+
+// TestServerParallel: in a parallel subtest the goroutine starts after the
+// loop has moved on.
+func TestServerParallel(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			go func() {
+				serveCase(tc) // want `captures loop variable tc`
 			}()
 			check(t, tc)
 		})
