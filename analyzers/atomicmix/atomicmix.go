@@ -69,6 +69,8 @@ type checker struct {
 	imported map[*types.Var]*atomicaccess.UsedAtomically
 	// refs indexes the references to functions, built on first use.
 	refs *refIndex
+	// keeps memoizes keepsReceiver.
+	keeps map[*types.Func]bool
 	// decls maps the package's functions to their declarations, built on first use.
 	decls map[*types.Func]inspector.Cursor
 	// freshResults caches returnsFresh, keyed by function and result index.

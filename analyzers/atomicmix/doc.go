@@ -75,7 +75,10 @@
 //   - Accesses before the value can be shared: keys of composite literals
 //     (&T{n: 1}), and field accesses through a local pointer that the same
 //     function allocated (t := &T{}; t.n = 5; return t) before t is passed
-//     on, returned, stored, used in a method call or captured by a closure,
+//     on, returned, stored, used in a method call or captured by a closure
+//     (a method of the package that only reaches into its receiver's
+//     fields, atomically or not, or calls such methods on it, is not a
+//     use that shares t, unless it is started with go),
 //     and not in a loop that repeats the access after that. A local set
 //     from a call of a function of the same package (t := newT(), t, err :=
 //     newT()) is such an allocation when every return of newT gives nil,

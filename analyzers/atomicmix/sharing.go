@@ -159,12 +159,77 @@ func (c *checker) firstEscape(fnCur inspector.Cursor, v *types.Var, onlyGoroutin
 			escape = f.Node().Pos() // a closure refers to it: it may run anywhere, later
 			break
 		}
-		if !fieldOnly(info, cur) && !derefCopy(cur) {
+		if !fieldOnly(info, cur) && !derefCopy(cur) && !c.keptByMethod(cur) {
 			escape = id.Pos()
 			break
 		}
 	}
 	return escape
+}
+
+// keptByMethod reports whether the use of a pointer variable at cur is
+// the receiver of a call of a method of this package that keeps it: it
+// only reaches into the receiver's fields, copies what it points to, or
+// calls such methods on it (an accessor such as getRoot that loads a field
+// atomically). Other method calls may store the receiver anywhere.
+func (c *checker) keptByMethod(cur inspector.Cursor) bool {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.SelectorExpr_X || cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+		return false
+	}
+	if cur.Parent().Parent().ParentEdgeKind() == edge.GoStmt_Call {
+		return false // go t.m(): the method runs in another goroutine
+	}
+	s, ok := c.pass.TypesInfo.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+	if !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	fn, _ := s.Obj().(*types.Func)
+	return fn != nil && c.keepsReceiver(fn.Origin(), 0)
+}
+
+// keepsReceiver reports whether the method fn of this package uses its
+// receiver only in ways that cannot share it (see keptByMethod), memoized;
+// a method being evaluated (recursion) does not keep it.
+func (c *checker) keepsReceiver(fn *types.Func, depth int) bool {
+	if got, ok := c.keeps[fn]; ok {
+		return got
+	}
+	if c.keeps == nil {
+		c.keeps = map[*types.Func]bool{}
+	}
+	c.keeps[fn] = false
+	declCur, ok := c.declarations()[fn]
+	sig, _ := fn.Type().(*types.Signature)
+	if !ok || depth > 3 || sig == nil || sig.Recv() == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	recv := sig.Recv()
+	for cur := range declCur.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[cur.Node().(*ast.Ident)] != recv {
+			continue
+		}
+		if f, ok := enclosingFunc(cur); !ok || f != declCur {
+			return false // a closure refers to it
+		}
+		if fieldOnly(info, cur) || derefCopy(cur) {
+			continue
+		}
+		if cur.ParentEdgeKind() == edge.SelectorExpr_X && cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun &&
+			cur.Parent().Parent().ParentEdgeKind() != edge.GoStmt_Call {
+			if s, ok := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal {
+				if m, _ := s.Obj().(*types.Func); m != nil && c.keepsReceiver(m.Origin(), depth+1) {
+					continue
+				}
+			}
+		}
+		return false
+	}
+	c.keeps[fn] = true
+	return true
 }
 
 // handedOver reports whether the use of a variable at cur, in the function

@@ -76,10 +76,23 @@ func startsEarly() *Stats {
 	return s
 }
 
+func methodKeeps() *Stats {
+	s := &Stats{}
+	s.requests = 1
+	s.Inc()        // Inc only adds to a field: s is still not shared
+	s.requests = 2 // not yet shared
+	return s
+}
+
+var publishedStats *Stats
+
+// publish stores its receiver where other goroutines find it.
+func (s *Stats) publish() { publishedStats = s }
+
 func methodEscapes() *Stats {
 	s := &Stats{}
 	s.requests = 1
-	s.Inc()        // a method may share s with another goroutine
+	s.publish()    // shares s with other goroutines
 	s.requests = 2 // want `s\.requests is written plainly here`
 	return s
 }
