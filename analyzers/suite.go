@@ -60,6 +60,7 @@ func Suite() []*analysis.Analyzer {
 var optIn = map[string]bool{
 	httptimeout.Name: true,
 	ctxprop.Name:     true,
+	atomicmix.Name:   true,
 }
 
 // OptIn reports whether a is left out of the default set: it runs only when

@@ -235,7 +235,7 @@ func TestOptIn(t *testing.T) {
 			got = append(got, a.Name)
 		}
 	}
-	if want := []string{"httptimeout", "ctxprop"}; !slices.Equal(got, want) {
+	if want := []string{"httptimeout", "ctxprop", "atomicmix"}; !slices.Equal(got, want) {
 		t.Errorf("opt-in analyzers %q, want %q", got, want)
 	}
 }

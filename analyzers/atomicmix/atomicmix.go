@@ -205,6 +205,22 @@ func (c *checker) inInitMethod(acc inspector.Cursor) bool {
 	return false
 }
 
+// onceCallback reports whether the function literal at lit is the
+// function of (*sync.Once).Do or of sync.OnceFunc, OnceValue or
+// OnceValues: it runs once, and every call of the Once returns after it
+// has, so what it initialises is ordered before the code that follows.
+func onceCallback(info *types.Info, lit inspector.Cursor) bool {
+	for lit.ParentEdgeKind() == edge.ParenExpr_X {
+		lit = lit.Parent()
+	}
+	if lit.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	fn := match.Callee(info, lit.Parent().Node().(*ast.CallExpr))
+	return match.Method(fn, "sync", "Once", "Do") || match.Func(fn, "sync", "OnceFunc") ||
+		match.Func(fn, "sync", "OnceValue") || match.Func(fn, "sync", "OnceValues")
+}
+
 // atomicWrites reports whether some atomic use (of this package, or of
 // the package of the fact) writes the variable.
 func atomicWrites(uses []atomicUse, fact *atomicaccess.UsedAtomically) bool {
@@ -254,6 +270,9 @@ func (c *checker) plainAccess(acc inspector.Cursor) bool {
 	for cur := range acc.Enclosing((*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
+			if onceCallback(c.pass.TypesInfo, cur) {
+				return false // lazy initialisation: ordered before whatever follows the Once
+			}
 			return true // may run later, in another goroutine
 		case *ast.CallExpr:
 			if b, ok := match.ObjectOf(c.pass.TypesInfo, n.Fun).(*types.Builtin); ok {

@@ -59,6 +59,21 @@
 // 32-bit platforms. There is no automatic fix: every access must change
 // together.
 //
+// # Options
+//
+// atomicmix is opt-in: it runs only when enabled by name (prodvet -enable
+// default,atomicmix; settings.enable in golangci-lint; -atomicmix under go
+// vet). On the 28 bench modules that no rule had been tuned to, 2 of its 24
+// findings were a true bug or a real risk (18 of the misses were one field
+// of a type documented as not thread-safe, and each batch after that brought
+// a new shape: an Init method, an accessor that counted as an escape, a
+// sync.Once initialiser, a counter read after registration in the same
+// goroutine). Those shapes are now left alone, and on the 57 tuned modules 10
+// of its 12 findings are real (83%), below the bar of the default set. The
+// order that makes a plain access safe (set-up before serving, one
+// goroutine's ownership) is usually a property of the program's phases,
+// which the analyzer cannot see.
+//
 // # Not reported
 //
 //   - Fields of struct types whose doc comment excludes concurrent use
@@ -109,7 +124,11 @@
 //     a parameter, without pointer indirection, such as cp.n after cp := *s
 //     or x.n after x := s.inner): that memory is a copy owned by the
 //     function.
-//   - Code in init functions, which run before the package's goroutines.
+//   - Code in init functions, which run before the package's goroutines,
+//     and in the function of (*sync.Once).Do, sync.OnceFunc, OnceValue and
+//     OnceValues: it runs once, and every call of the Once returns after
+//     it has, so the lazy initialisation is ordered before what follows
+//     (uuidSetup.Do(func() { counter = seed }); atomic.AddUint64(&counter, 1)).
 //   - Taking the address (&s.n), to pass it to another atomic call or to a
 //     helper; unsafe.Offsetof, unsafe.Sizeof and unsafe.Alignof.
 //   - Fields of the typed atomics (atomic.Int64 and the others): they have

@@ -9,7 +9,7 @@ import (
 
 func TestVetArgs(t *testing.T) {
 	suite := analyzers.Suite()
-	off := []string{"-httptimeout=false", "-ctxprop=false"}
+	off := []string{"-httptimeout=false", "-ctxprop=false", "-atomicmix=false"}
 	for _, tc := range []struct {
 		args, want []string
 	}{
