@@ -173,21 +173,30 @@ func (c *checker) firstEscape(fnCur inspector.Cursor, v *types.Var, onlyGoroutin
 // calls such methods on it (an accessor such as getRoot that loads a field
 // atomically). Other method calls may store the receiver anywhere.
 func (c *checker) keptByMethod(cur inspector.Cursor) bool {
+	m := calledMethod(c.pass.TypesInfo, cur)
+	return m != nil && c.keepsReceiver(m, 0)
+}
+
+// calledMethod returns the method when the expression at cur is the
+// receiver of a call x.m(...) that is not started with go (go t.m() runs
+// the method in another goroutine), and nil otherwise.
+func calledMethod(info *types.Info, cur inspector.Cursor) *types.Func {
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
-	if cur.ParentEdgeKind() != edge.SelectorExpr_X || cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
-		return false
+	if cur.ParentEdgeKind() != edge.SelectorExpr_X || cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun ||
+		cur.Parent().Parent().ParentEdgeKind() == edge.GoStmt_Call {
+		return nil
 	}
-	if cur.Parent().Parent().ParentEdgeKind() == edge.GoStmt_Call {
-		return false // go t.m(): the method runs in another goroutine
-	}
-	s, ok := c.pass.TypesInfo.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+	s, ok := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
 	if !ok || s.Kind() != types.MethodVal {
-		return false
+		return nil
 	}
-	fn, _ := s.Obj().(*types.Func)
-	return fn != nil && c.keepsReceiver(fn.Origin(), 0)
+	m, _ := s.Obj().(*types.Func)
+	if m == nil {
+		return nil
+	}
+	return m.Origin()
 }
 
 // keepsReceiver reports whether the method fn of this package uses its
@@ -218,13 +227,8 @@ func (c *checker) keepsReceiver(fn *types.Func, depth int) bool {
 		if fieldOnly(info, cur) || derefCopy(cur) {
 			continue
 		}
-		if cur.ParentEdgeKind() == edge.SelectorExpr_X && cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun &&
-			cur.Parent().Parent().ParentEdgeKind() != edge.GoStmt_Call {
-			if s, ok := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal {
-				if m, _ := s.Obj().(*types.Func); m != nil && c.keepsReceiver(m.Origin(), depth+1) {
-					continue
-				}
-			}
+		if m := calledMethod(info, cur); m != nil && c.keepsReceiver(m, depth+1) {
+			continue
 		}
 		return false
 	}

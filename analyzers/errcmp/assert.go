@@ -211,15 +211,7 @@ func (c *checker) checkTypeSwitch(cur inspector.Cursor, ts *ast.TypeSwitchStmt) 
 // typeSwitchCases returns the assertion of a type switch on an error and
 // the concrete types of its cases that may miss a wrapped error.
 func (c *checker) typeSwitchCases(cur inspector.Cursor, ts *ast.TypeSwitchStmt) (*ast.TypeAssertExpr, []string) {
-	var ta *ast.TypeAssertExpr
-	switch s := ts.Assign.(type) {
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			ta, _ = astutil.Unparen(s.Rhs[0]).(*ast.TypeAssertExpr)
-		}
-	case *ast.ExprStmt:
-		ta, _ = astutil.Unparen(s.X).(*ast.TypeAssertExpr)
-	}
+	ta := switchAssert(ts)
 	if ta == nil || !isErrorIface(c.pass.TypesInfo.TypeOf(ta.X)) {
 		return nil, nil
 	}

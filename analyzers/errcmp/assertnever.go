@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
@@ -40,7 +42,7 @@ func (c *checker) neverAsserted(cur inspector.Cursor, t types.Type, value ast.Ex
 		if fn := match.Callee(c.pass.TypesInfo, s.Call); fn != nil {
 			name = c.qualified(fn.Origin())
 		}
-		if len(from) < 3 && !strings.Contains(strings.Join(from, ","), name) {
+		if len(from) < 3 && !slices.Contains(from, name) {
 			from = append(from, name)
 		}
 	}
@@ -116,6 +118,6 @@ func switchAssert(ts *ast.TypeSwitchStmt) *ast.TypeAssertExpr {
 	case *ast.ExprStmt:
 		e = s.X
 	}
-	ta, _ := ast.Unparen(e).(*ast.TypeAssertExpr)
+	ta, _ := astutil.Unparen(e).(*ast.TypeAssertExpr)
 	return ta
 }

@@ -33,6 +33,7 @@ func (c *checker) callWrites(call *ast.CallExpr, lit *ast.FuncLit) []access {
 	if len(ws) == 0 {
 		return nil
 	}
+	recv, args, sel := effects.CallArgs(c.info, call)
 	var out []access
 	for _, w := range ws {
 		var base ast.Expr
@@ -46,42 +47,21 @@ func (c *checker) callWrites(call *ast.CallExpr, lit *ast.FuncLit) []access {
 			out = append(out, access{v: v, expr: call, key: c.qualify(v), callee: fn, at: w.Pos})
 			continue
 		case w.Param == -1:
-			sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-			s := c.info.Selections[sel]
-			if !ok || s == nil {
-				continue
+			if recv == nil || !w.Map && !effects.PointerReceiver(sel) {
+				continue // a value receiver writes its own copy, except through maps
 			}
-			switch s.Kind() {
-			case types.MethodVal:
-				base = sel.X
-				prefix = embeddedPath(s)
-			case types.MethodExpr: // (*T).m(x, ...)
-				if len(call.Args) == 0 {
-					continue
-				}
-				base = call.Args[0]
-				if u, ok := astutil.Unparen(base).(*ast.UnaryExpr); ok && u.Op == token.AND {
-					base = u.X
-				}
-				prefix = embeddedPath(s)
-			default:
-				continue
-			}
-			if !w.Map && !c.sharedReceiver(s) {
-				continue
-			}
+			base, prefix = recv, embeddedPath(sel)
 		default:
-			i := w.Param + methodExprShift(c.info, call)
-			if i >= len(call.Args) || call.Ellipsis.IsValid() {
+			if w.Param >= len(args) || call.Ellipsis.IsValid() {
 				continue
 			}
-			base = call.Args[i]
-			if u, ok := astutil.Unparen(base).(*ast.UnaryExpr); ok && u.Op == token.AND {
-				base = u.X
-			}
+			base = args[w.Param]
 		}
-		v, ok := c.rootVar(base)
-		if !ok || (lit != nil && inside(v.Pos(), lit)) {
+		if u, ok := astutil.Unparen(base).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			base = u.X
+		}
+		v, _, ok := effects.FieldPath(c.info, base)
+		if !ok || v.IsField() || (lit != nil && inside(v.Pos(), lit)) {
 			continue
 		}
 		out = append(out, access{v: v, expr: call, key: types.ExprString(astutil.Unparen(base)) + prefix + w.Path, mapWrite: w.Map, callee: fn, at: w.Pos})
@@ -89,28 +69,6 @@ func (c *checker) callWrites(call *ast.CallExpr, lit *ast.FuncLit) []access {
 	// A concurrent map write is the worst: it kills the process.
 	sort.SliceStable(out, func(i, j int) bool { return out[i].mapWrite && !out[j].mapWrite })
 	return out
-}
-
-// methodExprShift is 1 for a call of a method expression, (*T).m(x, a),
-// whose first argument is the receiver.
-func methodExprShift(info *types.Info, call *ast.CallExpr) int {
-	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-			return 1
-		}
-	}
-	return 0
-}
-
-// sharedReceiver reports whether the method call of selection s writes
-// the caller's value: a pointer receiver, reached without copying.
-func (c *checker) sharedReceiver(s *types.Selection) bool {
-	sig, ok := s.Obj().Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	_, isPtr := sig.Recv().Type().Underlying().(*types.Pointer)
-	return isPtr
 }
 
 // embeddedPath returns the embedded fields through which the method of s
@@ -131,27 +89,6 @@ func embeddedPath(s *types.Selection) string {
 		t = st.Field(i).Type()
 	}
 	return p
-}
-
-// rootVar returns the variable that e is, or is a field path of.
-func (c *checker) rootVar(e ast.Expr) (*types.Var, bool) {
-	x := astutil.Unparen(e)
-	for {
-		sel, ok := x.(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
-			return nil, false
-		}
-		x = astutil.Unparen(sel.X)
-	}
-	id, ok := x.(*ast.Ident)
-	if !ok {
-		return nil, false
-	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	return v, v != nil && !v.IsField()
 }
 
 func (c *checker) qualify(v *types.Var) string {
@@ -190,12 +127,7 @@ func (c *checker) checkGoCall(goCur inspector.Cursor) {
 }
 
 func (c *checker) reportCallWrite(w access) {
-	name := w.callee.Name()
-	if sig, ok := w.callee.Type().(*types.Signature); ok && sig.Recv() != nil {
-		name = types.ExprString(astutil.Unparen(w.expr.(*ast.CallExpr).Fun))
-	} else if w.callee.Pkg() != c.pass.Pkg {
-		name = w.callee.Pkg().Name() + "." + name
-	}
+	name := effects.CallName(c.info, c.pass.Pkg, w.expr.(*ast.CallExpr), w.callee)
 	what := "assigns " + w.key
 	if w.mapWrite {
 		what = "writes map " + w.key

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
+	"github.com/prodvet/prodvet/passes/effects"
 )
 
 // checkAddInGoroutine reports Add calls in the function literal started by
@@ -114,7 +115,7 @@ func (c *checker) checkAddInWorker(cur inspector.Cursor, gs *ast.GoStmt) {
 		if wait == nil || c.addInFunc(fcur, outer, func(*ast.CallExpr) bool { return true }) || c.syncBetween(cur, fbody, nil, wait.call) {
 			continue
 		}
-		name := c.workerName(gs.Call)
+		name := effects.CallName(c.info, c.pass.Pkg, gs.Call, fn)
 		d := analysis.Diagnostic{
 			Pos:      gs.Call.Pos(),
 			End:      gs.Call.End(),

@@ -291,43 +291,11 @@ func (c *checker) wgCall(call *ast.CallExpr) (wgCall, bool) {
 // e denotes: a variable, or a chain of field selections from one, with &,
 // * and parentheses removed. Anything else (a call, an index) has no key.
 func (c *checker) keyOf(e ast.Expr) key {
-	for {
-		e = astutil.Unparen(e)
-		switch x := e.(type) {
-		case *ast.UnaryExpr:
-			if x.Op != token.AND {
-				return key{}
-			}
-			e = x.X
-			continue
-		case *ast.StarExpr:
-			e = x.X
-			continue
-		case *ast.Ident:
-			if v, ok := c.info.ObjectOf(x).(*types.Var); ok && v != nil {
-				return key{root: v}
-			}
-			return key{}
-		case *ast.SelectorExpr:
-			s := c.info.Selections[x]
-			if s == nil {
-				// A qualified identifier: a package-level variable.
-				if v, ok := c.info.Uses[x.Sel].(*types.Var); ok && v != nil {
-					return key{root: v}
-				}
-				return key{}
-			}
-			if s.Kind() != types.FieldVal {
-				return key{}
-			}
-			k := c.keyOf(x.X)
-			if !k.valid() {
-				return key{}
-			}
-			return k.extend(s.Index())
-		}
+	v, path, ok := effects.FieldPath(c.info, e)
+	if !ok {
 		return key{}
 	}
+	return key{v, path}
 }
 
 // calls returns the WaitGroup calls in n, not looking inside function

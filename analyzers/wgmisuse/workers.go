@@ -4,9 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/astutil"
-
-	"github.com/prodvet/prodvet/internal/match"
 	"github.com/prodvet/prodvet/passes/effects"
 )
 
@@ -22,56 +19,25 @@ func (c *checker) workerAdds(fn *types.Func) []effects.Add {
 // workerKey returns the WaitGroup, as the caller of the go statement's
 // call names it, that the worker's Add a reaches.
 func (c *checker) workerKey(call *ast.CallExpr, a effects.Add) key {
+	recv, args, sel := effects.CallArgs(c.info, call)
 	var base key
-	sel, _ := astutil.Unparen(call.Fun).(*ast.SelectorExpr)
-	s := c.info.Selections[sel]
-	methodExpr := s != nil && s.Kind() == types.MethodExpr // (*T).run(x, ...): x is the receiver
 	switch {
 	case a.Param == -1:
-		if s == nil || (s.Kind() != types.MethodVal && !methodExpr) {
-			return key{}
-		}
-		if _, isPtr := types.Unalias(s.Obj().Type().(*types.Signature).Recv().Type()).(*types.Pointer); !isPtr {
+		if recv == nil || !effects.PointerReceiver(sel) {
 			return key{} // a value receiver adds to its own copy
-		}
-		recv := sel.X
-		if methodExpr {
-			if len(call.Args) == 0 {
-				return key{}
-			}
-			recv = call.Args[0]
 		}
 		base = c.keyOf(recv)
 		if !base.valid() {
 			return key{}
 		}
-		base = base.extend(s.Index()[:len(s.Index())-1]) // promoted through embedded fields
-	default:
-		i := a.Param
-		if methodExpr {
-			i++
-		}
-		if i >= len(call.Args) {
-			return key{}
-		}
-		base = c.keyOf(call.Args[i])
+		base = base.extend(sel.Index()[:len(sel.Index())-1]) // promoted through embedded fields
+	case a.Param < len(args):
+		base = c.keyOf(args[a.Param])
 		if !base.valid() {
 			return key{}
 		}
+	default:
+		return key{}
 	}
 	return key{base.root, base.path + a.Path}
-}
-
-// workerName names the callee of a go statement for messages.
-func (c *checker) workerName(call *ast.CallExpr) string {
-	fn := match.Callee(c.info, call)
-	if sel, ok := astutil.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s := c.info.Selections[sel]; s != nil && (s.Kind() == types.MethodVal || s.Kind() == types.MethodExpr) {
-			return types.ExprString(sel)
-		}
-	}
-	if fn.Pkg() != c.pass.Pkg {
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return fn.Name()
 }

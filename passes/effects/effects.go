@@ -391,14 +391,8 @@ func (r *Result) addOf(call *ast.CallExpr, param map[*types.Var]int) (Add, bool)
 	if !match.Method(match.Callee(info, call), "sync", "WaitGroup", "Add") {
 		return Add{}, false
 	}
-	wg, args := sel.X, call.Args
-	if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
-		if len(args) == 0 {
-			return Add{}, false
-		}
-		wg, args = args[0], args[1:]
-	}
-	if len(args) != 1 {
+	wg, args, _ := CallArgs(info, call)
+	if wg == nil || len(args) != 1 {
 		return Add{}, false
 	}
 	if tv := info.Types[args[0]]; tv.Value != nil {
@@ -406,7 +400,7 @@ func (r *Result) addOf(call *ast.CallExpr, param map[*types.Var]int) (Add, bool)
 			return Add{}, false
 		}
 	}
-	v, path, ok := fieldPath(info, wg)
+	v, path, ok := FieldPath(info, wg)
 	if !ok {
 		return Add{}, false
 	}
@@ -415,43 +409,4 @@ func (r *Result) addOf(call *ast.CallExpr, param map[*types.Var]int) (Add, bool)
 		return Add{}, false
 	}
 	return Add{Param: index, Path: path}, true
-}
-
-// fieldPath returns the variable that e is, or is a field path of (through
-// &, * and embedded fields), and the path as field indices: ".2.0".
-func fieldPath(info *types.Info, e ast.Expr) (*types.Var, string, bool) {
-	var idx []int
-	for {
-		e = astutil.Unparen(e)
-		switch x := e.(type) {
-		case *ast.UnaryExpr:
-			if x.Op != token.AND {
-				return nil, "", false
-			}
-			e = x.X
-			continue
-		case *ast.StarExpr:
-			e = x.X
-			continue
-		case *ast.SelectorExpr:
-			s := info.Selections[x]
-			if s == nil || s.Kind() != types.FieldVal {
-				return nil, "", false
-			}
-			idx = append(append([]int(nil), s.Index()...), idx...)
-			e = x.X
-			continue
-		case *ast.Ident:
-			v, _ := info.Uses[x].(*types.Var)
-			if v == nil || v.IsField() {
-				return nil, "", false
-			}
-			var b strings.Builder
-			for _, i := range idx {
-				fmt.Fprintf(&b, ".%d", i)
-			}
-			return v, b.String(), true
-		}
-		return nil, "", false
-	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/prodvet/prodvet/internal/match"
@@ -140,44 +139,28 @@ func (r *Result) returnsFresh(fn *types.Func, depth int) bool {
 	if !ok {
 		return false
 	}
-	res := fn.Type().(*types.Signature).Results()
+	isErr := func(t types.Type) bool { return types.Identical(t, errorType) }
 	some := false
-	for rc := range fnCur.Preorder((*ast.ReturnStmt)(nil)) {
-		if InnermostFunc(rc) != fnCur {
-			continue
+	ok = errorReturns(fnCur, fn.Type().(*types.Signature).Results(), isErr, func(rc inspector.Cursor, _ int, e ast.Expr, bare bool) bool {
+		if bare || e == nil {
+			return false // a bare return is not worth following
 		}
-		ret := rc.Node().(*ast.ReturnStmt)
-		for i := range res.Len() {
-			if !types.Identical(res.At(i).Type(), errorType) {
-				continue
-			}
-			if len(ret.Results) == 0 {
-				return false // a bare return: not worth following
-			}
-			e := astutil.Unparen(valueAt(make([]ast.Expr, res.Len()), ret.Results, i))
-			if e == nil {
+		if IsNil(r.pass.TypesInfo, e) {
+			return true
+		}
+		calls, complete := r.sources(rc, e, true, 0) // a call is its own source
+		if !complete {
+			return false
+		}
+		for _, s := range calls {
+			if !r.freshCall(s.Call, depth+1) {
 				return false
 			}
-			if IsNil(r.pass.TypesInfo, e) {
-				continue
-			}
-			var calls []Site
-			if call, isCall := e.(*ast.CallExpr); isCall && !isConversion(r.pass.TypesInfo, call) {
-				calls = []Site{{call, rc}}
-			} else {
-				var complete bool
-				if calls, complete = r.sources(rc, e, true, 0); !complete {
-					return false
-				}
-			}
-			for _, s := range calls {
-				if !r.freshCall(s.Call, depth+1) {
-					return false
-				}
-				some = true
-			}
+			some = true
 		}
-	}
+		return true
+	})
+	some = some && ok
 	r.fresh[fn] = some
 	return some
 }

@@ -31,32 +31,46 @@ func (r *Result) returnsUnwrapped(fn *types.Func, v *types.Var, never bool, dept
 	if !ok {
 		return false
 	}
-	sig := fn.Origin().Type().(*types.Signature)
-	res := sig.Results()
+	res := fn.Origin().Type().(*types.Signature).Results()
+	isErr := func(t types.Type) bool { return types.Implements(t, errorIface) }
+	return errorReturns(fnCur, res, isErr, func(rc inspector.Cursor, i int, e ast.Expr, bare bool) bool {
+		if !bare {
+			return e != nil && r.cannotCarry(rc, e, v, never, depth)
+		}
+		// A bare return: whatever the named result was assigned.
+		assigns, ok := r.Assignments(fnCur, res.At(i))
+		if !ok {
+			return false
+		}
+		for _, a := range assigns {
+			if a.Value == nil || !r.cannotCarry(a.Cur, a.Value, v, never, depth) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// errorReturns calls f for each result of type isErr of each return
+// statement of the function at fnCur (not of its function literals), with
+// the statement, the result's index and the value returned (nil when
+// unknown); bare is set for a bare return. It stops at, and reports, the
+// first false.
+func errorReturns(fnCur inspector.Cursor, res *types.Tuple, isErr func(types.Type) bool, f func(rc inspector.Cursor, i int, e ast.Expr, bare bool) bool) bool {
 	for rc := range fnCur.Preorder((*ast.ReturnStmt)(nil)) {
 		if InnermostFunc(rc) != fnCur {
 			continue
 		}
 		ret := rc.Node().(*ast.ReturnStmt)
 		for i := range res.Len() {
-			if !types.Implements(res.At(i).Type(), errorIface) {
+			if !isErr(res.At(i).Type()) {
 				continue
 			}
-			if len(ret.Results) == 0 {
-				// A bare return: whatever the named result was assigned.
-				assigns, ok := r.Assignments(fnCur, res.At(i))
-				if !ok {
-					return false
-				}
-				for _, a := range assigns {
-					if a.Value == nil || !r.cannotCarry(a.Cur, a.Value, v, never, depth) {
-						return false
-					}
-				}
-				continue
+			var e ast.Expr
+			if len(ret.Results) > 0 {
+				e = valueAt(make([]ast.Expr, res.Len()), ret.Results, i)
 			}
-			e := valueAt(make([]ast.Expr, res.Len()), ret.Results, i)
-			if e == nil || !r.cannotCarry(rc, e, v, never, depth) {
+			if !f(rc, i, e, len(ret.Results) == 0) {
 				return false
 			}
 		}
