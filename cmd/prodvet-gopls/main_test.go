@@ -126,9 +126,9 @@ func TestCheck(t *testing.T) {
 			// gopls check prints file:line:col[-end]: message.
 			prefix := fmt.Sprintf("%s:%d:%d", f.Start.Filename, f.Start.Line, f.Start.Column)
 			if !slices.ContainsFunc(lines, func(l string) bool {
-				return strings.HasPrefix(l, prefix) && strings.HasSuffix(l, ": "+f.Diag.Message)
+				return strings.HasPrefix(l, prefix) && strings.HasSuffix(l, ": "+f.Message)
 			}) {
-				missing = append(missing, fmt.Sprintf("%s at %s: %s", f.Analyzer.Name, prefix, f.Diag.Message))
+				missing = append(missing, fmt.Sprintf("%s at %s: %s", f.Analyzer.Name, prefix, f.Message))
 			}
 		}
 		return string(out), missing

@@ -106,6 +106,6 @@ func relPath(name string) string { return driver.RelPath(name) }
 
 func printText(w io.Writer, findings []finding) {
 	for _, f := range findings {
-		fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relPath(f.Start.Filename), f.Start.Line, f.Start.Column, f.Diag.Message, f.Analyzer.Name)
+		fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", relPath(f.Start.Filename), f.Start.Line, f.Start.Column, f.Message, f.Analyzer.Name)
 	}
 }

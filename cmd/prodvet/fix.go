@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"go/format"
 	"go/parser"
@@ -40,7 +39,7 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 	var accepted []edit
 	skipped := 0
 	for _, f := range findings {
-		if len(f.Diag.SuggestedFixes) == 0 {
+		if len(f.Fixes) == 0 {
 			remaining = append(remaining, f)
 			continue
 		}
@@ -124,13 +123,11 @@ func applyFixes(findings []finding, diffOnly bool, stdout, stderr io.Writer) (re
 // their offsets do not point into the file the user edits.
 func resolve(f finding) ([]edit, bool) {
 	var out []edit
-	for _, te := range f.Diag.SuggestedFixes[0].TextEdits {
-		end := cmp.Or(te.End, te.Pos)
-		raw, adj := f.Fset.PositionFor(te.Pos, false), f.Fset.PositionFor(te.Pos, true)
-		if raw.Filename != adj.Filename || raw.Line != adj.Line {
+	for _, e := range f.Fixes[0].Edits {
+		if e.Remapped() {
 			return nil, false
 		}
-		out = append(out, edit{file: raw.Filename, start: raw.Offset, end: f.Fset.PositionFor(end, false).Offset, text: string(te.NewText)})
+		out = append(out, edit{file: e.RawStart.Filename, start: e.RawStart.Offset, end: e.RawEnd.Offset, text: e.New})
 	}
 	return out, len(out) > 0
 }

@@ -52,25 +52,20 @@ func printJSON(w io.Writer, findings []finding) error {
 	tree := map[string]map[string][]jsonDiagnostic{}
 	for _, f := range findings {
 		jd := jsonDiagnostic{
-			Category: f.Diag.Category,
+			Category: f.Category,
 			Posn:     f.Start.String(),
 			End:      f.End.String(),
-			Message:  f.Diag.Message,
+			Message:  f.Message,
 		}
-		for _, fix := range f.Diag.SuggestedFixes {
+		for _, fix := range f.Fixes {
 			jf := jsonSuggestedFix{Message: fix.Message}
-			for _, e := range fix.TextEdits {
-				start, end := f.Fset.PositionFor(e.Pos, false), f.Fset.PositionFor(e.End, false)
-				jf.Edits = append(jf.Edits, jsonTextEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+			for _, e := range fix.Edits {
+				jf.Edits = append(jf.Edits, jsonTextEdit{Filename: e.RawStart.Filename, Start: e.RawStart.Offset, End: e.RawEnd.Offset, New: e.New})
 			}
 			jd.SuggestedFixes = append(jd.SuggestedFixes, jf)
 		}
-		for _, r := range f.Diag.Related {
-			end := r.End
-			if !end.IsValid() {
-				end = r.Pos
-			}
-			jd.Related = append(jd.Related, jsonRelated{Posn: f.Fset.Position(r.Pos).String(), End: f.Fset.Position(end).String(), Message: r.Message})
+		for _, r := range f.Related {
+			jd.Related = append(jd.Related, jsonRelated{Posn: r.Start.String(), End: r.End.String(), Message: r.Message})
 		}
 		byAnalyzer := tree[f.PkgID]
 		if byAnalyzer == nil {
@@ -181,36 +176,31 @@ func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding,
 			RuleID:       f.Analyzer.Name,
 			Kind:         sarif.Fail,
 			Level:        sarif.Warning,
-			Message:      sarif.Message{Text: f.Diag.Message},
+			Message:      sarif.Message{Text: f.Message},
 			Suppressions: []sarif.Suppression{},
 		}
 		r.Locations = []sarif.Location{{PhysicalLocation: sarif.PhysicalLocation{
 			ArtifactLocation: artifact(f.Start.Filename),
 			Region:           files.region(f.Start, f.End),
 		}}}
-		for _, rel := range f.Diag.Related {
-			end := rel.End
-			if !end.IsValid() {
-				end = rel.Pos
-			}
-			start := f.Fset.Position(rel.Pos)
+		for _, rel := range f.Related {
 			r.RelatedLocations = append(r.RelatedLocations, sarif.Location{
 				Message:          &sarif.Message{Text: rel.Message},
-				PhysicalLocation: sarif.PhysicalLocation{ArtifactLocation: artifact(start.Filename), Region: files.region(start, f.Fset.Position(end))},
+				PhysicalLocation: sarif.PhysicalLocation{ArtifactLocation: artifact(rel.Start.Filename), Region: files.region(rel.Start, rel.End)},
 			})
 		}
-		for _, fix := range f.Diag.SuggestedFixes {
+		for _, fix := range f.Fixes {
 			sf := sarif.Fix{Description: sarif.Message{Text: fix.Message}}
 			byFile := map[string][]sarif.Replacement{}
 			var order []string
-			for _, e := range fix.TextEdits {
-				start, end := f.Fset.Position(e.Pos), f.Fset.Position(e.End)
+			for _, e := range fix.Edits {
+				start, end := e.Start, e.End
 				if _, ok := byFile[start.Filename]; !ok {
 					order = append(order, start.Filename)
 				}
 				byFile[start.Filename] = append(byFile[start.Filename], sarif.Replacement{
 					DeletedRegion:   files.region(start, end),
-					InsertedContent: sarif.ArtifactContent{Text: string(e.NewText)},
+					InsertedContent: sarif.ArtifactContent{Text: e.New},
 				})
 			}
 			for _, name := range order {
@@ -222,7 +212,7 @@ func printSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []finding,
 		// the rule, the file, the message and the text of the line (not its
 		// number), with a counter for identical lines.
 		line := strings.TrimSpace(files.line(f.Start.Filename, f.Start.Line))
-		base := strings.Join([]string{f.Analyzer.Name, relPath(f.Start.Filename), f.Diag.Message, line}, "\x00")
+		base := strings.Join([]string{f.Analyzer.Name, relPath(f.Start.Filename), f.Message, line}, "\x00")
 		occurrences[base]++
 		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", base, occurrences[base]))
 		run.Results = append(run.Results, sarifResult{Result: r, PartialFingerprints: map[string]string{fingerprintKey: hex.EncodeToString(sum[:16])}})

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers/httptimeout"
+	"github.com/prodvet/prodvet/internal/driver"
 )
 
 // syntheticFinding builds a finding whose first suggested fix has edits, for
@@ -26,5 +27,5 @@ func syntheticFinding(t *testing.T, file string, edits []edit) finding {
 		tes = append(tes, analysis.TextEdit{Pos: tf.Pos(e.start), End: tf.Pos(e.end), NewText: []byte(e.text)})
 	}
 	d := analysis.Diagnostic{Pos: tes[0].Pos, Message: "synthetic", SuggestedFixes: []analysis.SuggestedFix{{Message: "fix", TextEdits: tes}}}
-	return finding{Analyzer: httptimeout.Analyzer, Fset: fset, Diag: d, Start: fset.Position(d.Pos), End: fset.Position(d.Pos)}
+	return driver.Resolve(httptimeout.Analyzer, "x", fset, d)
 }

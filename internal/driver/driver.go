@@ -24,14 +24,73 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// A Finding is one diagnostic of one analyzer, with its positions resolved.
+// A Finding is one diagnostic of one analyzer, with every position
+// resolved, so that it needs no file set and can be cached on disk.
 type Finding struct {
 	Analyzer *analysis.Analyzer
 	PkgID    string // the package's ID, "p" or "p [p.test]"
-	Fset     *token.FileSet
-	Diag     analysis.Diagnostic
+	Category string
+	Message  string
 	Start    token.Position
 	End      token.Position // Start when the diagnostic has no end
+	Fixes    []Fix
+	Related  []Related
+}
+
+// A Fix is a suggested fix, its edits resolved.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// An Edit replaces the bytes from Start to End. Start and End are as the
+// user reads them (after //line directives); RawStart and RawEnd are the
+// positions in the file the parser read, whose offsets the edit applies at.
+type Edit struct {
+	Start, End       token.Position
+	RawStart, RawEnd token.Position
+	New              string
+}
+
+// Remapped reports whether //line directives (cgo) move the edit: its
+// offsets then do not point into the file the user edits.
+func (e Edit) Remapped() bool {
+	return e.RawStart.Filename != e.Start.Filename || e.RawStart.Line != e.Start.Line
+}
+
+// Related is a diagnostic's related information.
+type Related struct {
+	Start, End token.Position
+	Message    string
+}
+
+// Resolve turns a diagnostic that a reported on package pkgID into a
+// Finding.
+func Resolve(a *analysis.Analyzer, pkgID string, fset *token.FileSet, d analysis.Diagnostic) Finding {
+	f := Finding{
+		Analyzer: a,
+		PkgID:    pkgID,
+		Category: d.Category,
+		Message:  d.Message,
+		Start:    fset.Position(d.Pos),
+		End:      fset.Position(cmp.Or(d.End, d.Pos)),
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := Fix{Message: sf.Message}
+		for _, te := range sf.TextEdits {
+			end := cmp.Or(te.End, te.Pos)
+			fix.Edits = append(fix.Edits, Edit{
+				Start: fset.Position(te.Pos), End: fset.Position(end),
+				RawStart: fset.PositionFor(te.Pos, false), RawEnd: fset.PositionFor(end, false),
+				New: string(te.NewText),
+			})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	for _, r := range d.Related {
+		f.Related = append(f.Related, Related{Start: fset.Position(r.Pos), End: fset.Position(cmp.Or(r.End, r.Pos)), Message: r.Message})
+	}
+	return f
 }
 
 // Config says what Load loads.
@@ -206,15 +265,8 @@ func Collect(g *checker.Graph) (findings []Finding, errs []error) {
 			continue
 		}
 		for _, d := range act.Diagnostics {
-			f := Finding{
-				Analyzer: act.Analyzer,
-				PkgID:    act.Package.ID,
-				Fset:     act.Package.Fset,
-				Diag:     d,
-				Start:    act.Package.Fset.Position(d.Pos),
-				End:      act.Package.Fset.Position(cmp.Or(d.End, d.Pos)),
-			}
-			key := fmt.Sprintf("%s|%s|%s|%s", act.Analyzer.Name, f.Start, f.End, d.Message)
+			f := Resolve(act.Analyzer, act.Package.ID, act.Package.Fset, d)
+			key := f.Key()
 			if seen[key] {
 				continue
 			}
@@ -222,15 +274,27 @@ func Collect(g *checker.Graph) (findings []Finding, errs []error) {
 			findings = append(findings, f)
 		}
 	}
+	SortFindings(findings)
+	return findings, errs
+}
+
+// Key identifies a finding across the variants of a package: a file
+// analyzed in both "p" and "p [p.test]" reports twice.
+func (f Finding) Key() string {
+	return fmt.Sprintf("%s|%s|%s|%s", f.Analyzer.Name, f.Start, f.End, f.Message)
+}
+
+// SortFindings puts findings in the order prodvet prints them: by file,
+// line, column, analyzer and message.
+func SortFindings(findings []Finding) {
 	slices.SortStableFunc(findings, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Start.Filename, b.Start.Filename),
 			cmp.Compare(a.Start.Line, b.Start.Line),
 			cmp.Compare(a.Start.Column, b.Start.Column),
 			cmp.Compare(a.Analyzer.Name, b.Analyzer.Name),
-			cmp.Compare(a.Diag.Message, b.Diag.Message))
+			cmp.Compare(a.Message, b.Message))
 	})
-	return findings, errs
 }
 
 // RelPath makes a file name, or a "file:line:col" position, relative to the
