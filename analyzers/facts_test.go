@@ -10,32 +10,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/prodvet/prodvet/analyzers"
+	"github.com/prodvet/prodvet/internal/driver"
 )
-
-// closure returns the suite's analyzers and every analyzer they require.
-func closure(as []*analysis.Analyzer) []*analysis.Analyzer {
-	var out []*analysis.Analyzer
-	seen := map[*analysis.Analyzer]bool{}
-	var visit func([]*analysis.Analyzer)
-	visit = func(as []*analysis.Analyzer) {
-		for _, a := range as {
-			if !seen[a] {
-				seen[a] = true
-				out = append(out, a)
-				visit(a.Requires)
-			}
-		}
-	}
-	visit(as)
-	return out
-}
 
 // TestFactsSerialize checks what every driver that keeps facts between
 // processes needs (go vet's unitchecker, Bazel's nogo, golangci-lint's
 // cache): each fact type registers with gob and survives a round trip as an
 // analysis.Fact, the way those drivers encode them.
 func TestFactsSerialize(t *testing.T) {
-	for _, a := range closure(analyzers.Suite()) {
+	for _, a := range driver.Closure(analyzers.Suite()) {
 		for _, f := range a.FactTypes {
 			name := fmt.Sprintf("%s: %T", a.Name, f)
 			gob.Register(f)

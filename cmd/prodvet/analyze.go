@@ -1,12 +1,15 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 
 	"github.com/prodvet/prodvet/internal/driver"
+	"github.com/prodvet/prodvet/internal/runner"
 )
 
 // A finding is one diagnostic of one analyzer, with its positions resolved.
@@ -19,32 +22,28 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	pkgs, err := driver.Load(driver.Config{Tests: cfg.tests}, cfg.analyzers, cfg.patterns)
+	rcfg := &runner.Config{Tests: cfg.tests, Patterns: cfg.patterns, Analyzers: cfg.analyzers, Warnings: stderr}
+	if cfg.cache {
+		rcfg.Cache, rcfg.Salt = openCache(stderr)
+	}
+	res, err := runner.Run(rcfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "prodvet: %v\n", err)
 		return exitError
 	}
+	if rcfg.Cache != nil {
+		_ = rcfg.Cache.Trim() // best effort: a cache that cannot be trimmed still works
+	}
 	// Packages with errors, and those that import them, are skipped and
 	// listed; the rest are analyzed as usual, and the exit status still
 	// says that something did not build.
-	loadErrors := driver.LoadErrors(pkgs)
-	pkgs, skipped := driver.Healthy(pkgs)
-	reportSkipped(stderr, loadErrors, skipped)
-	var findings []finding
-	failed := len(loadErrors) > 0 || len(skipped) > 0
-	if len(pkgs) > 0 {
-		graph, err := driver.Analyze(cfg.analyzers, pkgs, nil)
-		if err != nil {
-			fmt.Fprintf(stderr, "prodvet: %v\n", err)
-			return exitError
-		}
-		var errs []error
-		findings, errs = driver.Collect(graph)
-		for _, err := range errs {
-			fmt.Fprintf(stderr, "prodvet: %v\n", err)
-		}
-		failed = failed || len(errs) > 0
+	loadErrors := res.LoadErrors
+	reportSkipped(stderr, loadErrors, res.Skipped)
+	findings := res.Findings
+	for _, err := range res.Failures {
+		fmt.Fprintf(stderr, "prodvet: %v\n", err)
 	}
+	failed := len(loadErrors) > 0 || len(res.Skipped) > 0 || len(res.Failures) > 0
 
 	code := exitClean
 	switch {
@@ -82,7 +81,7 @@ func analyze(cfg *config, stdout, stderr io.Writer) int {
 
 // reportSkipped lists on stderr the errors of the packages that were not
 // analyzed, then each package skipped only because it imports one of them.
-func reportSkipped(stderr io.Writer, loadErrors []string, skipped []driver.Skipped) {
+func reportSkipped(stderr io.Writer, loadErrors []string, skipped []runner.Skipped) {
 	if len(loadErrors) == 0 && len(skipped) == 0 {
 		return
 	}
@@ -92,12 +91,51 @@ func reportSkipped(stderr io.Writer, loadErrors []string, skipped []driver.Skipp
 	}
 	seen := map[string]bool{}
 	for _, s := range skipped {
-		if s.Broken == s.Pkg || seen[s.Pkg.PkgPath] || strings.HasSuffix(s.Pkg.ID, ".test") {
+		if s.Broken == s.PkgPath || seen[s.PkgPath] || strings.HasSuffix(s.ID, ".test") {
 			continue // its own errors are listed above; "p" and "p [p.test]" once; not the generated test main
 		}
-		seen[s.Pkg.PkgPath] = true
-		fmt.Fprintf(stderr, "  %s: not analyzed: imports %s, which has errors\n", s.Pkg.PkgPath, s.Broken.PkgPath)
+		seen[s.PkgPath] = true
+		fmt.Fprintf(stderr, "  %s: not analyzed: imports %s, which has errors\n", s.PkgPath, s.Broken)
 	}
+}
+
+// openCache opens the persistent cache, and returns with it the salt of
+// this build of prodvet: a new build never reads an older one's results.
+// A cache that cannot be opened costs only speed: the run goes on without.
+func openCache(stderr io.Writer) (*runner.Cache, []byte) {
+	dir, err := runner.DefaultCacheDir()
+	var c *runner.Cache
+	if err == nil {
+		c, err = runner.OpenCache(dir)
+	}
+	var salt []byte
+	if err == nil {
+		var exe string
+		if exe, err = os.Executable(); err == nil {
+			salt, err = buildSalt(exe)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "prodvet: warning: running without a cache: %v\n", err)
+		return nil, nil
+	}
+	return c, salt
+}
+
+// buildSalt identifies a build of prodvet: the hash of its executable, as
+// the go command identifies a vet tool, and the Go release it was built
+// with.
+func buildSalt(exe string) ([]byte, error) {
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(h.Sum(nil), " %s", runtime.Version()), nil
 }
 
 // relPath makes a file name, or a "file:line:col" position, relative to the

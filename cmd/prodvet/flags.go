@@ -23,6 +23,7 @@ type config struct {
 	fix       bool
 	diff      bool
 	tests     bool
+	cache     bool
 	analyzers []*analysis.Analyzer
 	patterns  []string
 }
@@ -51,6 +52,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.fix, "fix", false, "apply suggested fixes to the files")
 	fs.BoolVar(&cfg.diff, "diff", false, "print suggested fixes as a unified diff; write nothing")
 	fs.BoolVar(&cfg.tests, "test", true, "analyze test files too")
+	fs.BoolVar(&cfg.cache, "cache", true, "keep each package's results in $PRODVET_CACHE (default: prodvet in the user cache directory) and reuse them while nothing they depend on changes")
 	fs.StringVar(&enable, "enable", "", "run only these analyzers (comma-separated `names`; \"default\" is the default set, \"all\" every analyzer: -enable default,ctxprop adds an opt-in one)")
 	fs.StringVar(&disable, "disable", "", "do not run these analyzers (comma-separated `names`)")
 	for _, a := range suite {

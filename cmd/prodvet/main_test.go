@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,12 +19,23 @@ import (
 // The test binary doubles as prodvet: with PRODVET_RUN_MAIN set it runs
 // main, so the tests exercise the real command, including the go vet tool
 // protocol, without a separate build.
+//
+// Every run shares one cache of the test binary's own ($PRODVET_CACHE),
+// never the user's.
 func TestMain(m *testing.M) {
 	if os.Getenv("PRODVET_RUN_MAIN") == "1" {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "prodvet-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Setenv("PRODVET_CACHE", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 type result struct {
@@ -45,13 +57,19 @@ func prodvet(t *testing.T, dir string, args ...string) result {
 
 func prodvetDefault(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return prodvetEnv(t, dir, nil, args...)
+}
+
+// prodvetEnv runs the command with env added to the test's environment.
+func prodvetEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PRODVET_RUN_MAIN=1")
+	cmd.Env = append(append(os.Environ(), "PRODVET_RUN_MAIN=1"), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err = cmd.Run()

@@ -138,12 +138,7 @@ func LoadErrors(pkgs []*packages.Package) []string {
 	seen := map[string]bool{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			msg := e.Msg
-			if e.Pos != "" && e.Pos != "-" {
-				msg = RelPath(e.Pos) + ": " + msg
-			} else {
-				msg = p.PkgPath + ": " + msg
-			}
+			msg := ErrorMessage(p.PkgPath, e)
 			if !seen[msg] {
 				seen[msg] = true
 				msgs = append(msgs, msg)
@@ -151,6 +146,15 @@ func LoadErrors(pkgs []*packages.Package) []string {
 		}
 	})
 	return msgs
+}
+
+// ErrorMessage formats an error of the package pkgPath as LoadErrors
+// lists it: "file:line:col: message", or "path: message" without a position.
+func ErrorMessage(pkgPath string, e packages.Error) string {
+	if e.Pos != "" && e.Pos != "-" {
+		return RelPath(e.Pos) + ": " + e.Msg
+	}
+	return pkgPath + ": " + e.Msg
 }
 
 // A Skipped package is one that Healthy leaves out: it has errors itself,
@@ -311,6 +315,17 @@ func RelPath(name string) string {
 		return rel
 	}
 	return name
+}
+
+// Closure returns the analyzers and every analyzer they require, once
+// each, each before those it requires.
+func Closure(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	visit(analyzers, func(a *analysis.Analyzer) bool {
+		out = append(out, a)
+		return true
+	})
+	return out
 }
 
 // visit calls f on each analyzer of the Requires closure of analyzers,

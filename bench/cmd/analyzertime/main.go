@@ -1,8 +1,8 @@
-// Command analyzertime loads packages the way prodvet does and runs
-// analyzers on them through golang.org/x/tools/go/analysis/checker,
-// reporting where the time goes: loading and type-checking, then each
-// analyzer by name (the sum of its checker action durations, on the named
-// packages and on their dependencies, where facts are computed).
+// Command analyzertime runs analyzers through prodvet's driver
+// (internal/runner), without its cache, and reports where the time goes:
+// the go command's report of the import graph, parsing and type-checking,
+// then each analyzer by name (the sum of its runs, on the named packages
+// and on their dependencies, where facts are computed).
 //
 //	analyzertime [-seq] [-json] [packages]      the prodvet suite (default ./...)
 //	analyzertime -floor [packages]              one no-op analyzer; dependencies from export data
@@ -11,12 +11,12 @@
 //
 // The floors are the cost of any analysis at all: -floor is what a suite
 // without facts costs at least, -floor-src what a suite with facts costs at
-// least (prodvet loads the whole import graph from source as soon as one
-// analyzer declares a fact type). bench/run.sh measures both beside prodvet.
+// least with an empty cache (every dependency is type-checked from source
+// as soon as one analyzer declares a fact type). bench/run.sh measures both
+// beside prodvet.
 //
-// Action durations overlap when the checker runs actions in parallel (and
-// the checker documents that they then inflate); -seq runs them one at a
-// time, which is what to use for per-analyzer numbers.
+// Durations overlap when packages are analyzed in parallel; -seq analyzes
+// one at a time, which is what to use for per-analyzer numbers.
 package main
 
 import (
@@ -28,24 +28,31 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/prodvet/prodvet/analyzers"
 	"github.com/prodvet/prodvet/internal/driver"
+	"github.com/prodvet/prodvet/internal/runner"
 )
 
 // Timing is the JSON output: one run's load time and per-analyzer time.
 type Timing struct {
-	Packages     int             `json:"packages"`      // named packages (with test variants)
-	AllPackages  int             `json:"all_packages"`  // in the import graph
-	LoadMode     string          `json:"load_mode"`     // "source" or "export data"
-	LoadSeconds  float64         `json:"load_seconds"`  // go list, parse, type-check
-	CheckSeconds float64         `json:"check_seconds"` // checker.Analyze, wall
-	Analyzers    []AnalyzerTotal `json:"analyzers"`     // by name, slowest first
+	Packages         int             `json:"packages"`           // packages analyzed from source (with test variants)
+	AllPackages      int             `json:"all_packages"`       // in the import graph
+	LoadMode         string          `json:"load_mode"`          // "source" (dependencies analyzed for facts) or "export data"
+	LoadSeconds      float64         `json:"load_seconds"`       // go list -deps -export, wall
+	CheckSeconds     float64         `json:"check_seconds"`      // the rest of the run, wall
+	TypeCheckSeconds RootDeps        `json:"type_check_seconds"` // parsing and type-checking, summed
+	Analyzers        []AnalyzerTotal `json:"analyzers"`          // by name, slowest first
+}
+
+// RootDeps splits a sum between the named packages and their dependencies.
+type RootDeps struct {
+	Root float64 `json:"root"`
+	Deps float64 `json:"deps"`
 }
 
 // AnalyzerTotal sums one analyzer's actions.
@@ -140,8 +147,8 @@ func main() {
 		}
 		return
 	}
-	fmt.Printf("load (%s): %d packages, %d in the import graph, %.2fs\n", t.LoadMode, t.Packages, t.AllPackages, t.LoadSeconds)
-	fmt.Printf("analysis: %.2fs wall\n", t.CheckSeconds)
+	fmt.Printf("go list (%s): %d packages in the import graph, %.2fs\n", t.LoadMode, t.AllPackages, t.LoadSeconds)
+	fmt.Printf("analysis: %d packages, %.2fs wall; parsing and type-checking %.2fs + %.2fs\n", t.Packages, t.CheckSeconds, t.TypeCheckSeconds.Root, t.TypeCheckSeconds.Deps)
 	fmt.Printf("%-14s %9s %9s %8s %8s %8s\n", "analyzer", "root s", "deps s", "roots", "deps", "findings")
 	for _, a := range t.Analyzers {
 		fmt.Printf("%-14s %9.3f %9.3f %8d %8d %8d\n", a.Name, a.RootSeconds, a.DepSeconds, a.RootActions, a.DepActions, a.Findings)
@@ -153,57 +160,58 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timi
 	if driver.NeedsFacts(as) {
 		t.LoadMode = "source"
 	}
-	t0 := time.Now()
-	pkgs, err := driver.Load(driver.Config{Tests: tests}, as, patterns)
-	if err != nil {
-		return nil, err
-	}
-	if msgs := driver.LoadErrors(pkgs); len(msgs) > 0 {
-		return nil, fmt.Errorf("packages have errors:\n  %s", strings.Join(msgs, "\n  "))
-	}
-	t.LoadSeconds = time.Since(t0).Seconds()
-	t.Packages = len(pkgs)
-	packages.Visit(pkgs, nil, func(*packages.Package) { t.AllPackages++ })
-
-	t1 := time.Now()
-	g, err := driver.Analyze(as, pkgs, &checker.Options{Sequential: seq})
-	if err != nil {
-		return nil, err
-	}
-	t.CheckSeconds = time.Since(t1).Seconds()
-
+	var mu sync.Mutex
 	byAnalyzer := map[*analysis.Analyzer]*AnalyzerTotal{}
-	total := func(a *analysis.Analyzer) *AnalyzerTotal {
-		if byAnalyzer[a] == nil {
-			byAnalyzer[a] = &AnalyzerTotal{Name: a.Name}
-		}
-		return byAnalyzer[a]
-	}
 	var firstErr error
-	seen := map[string]bool{}
-	for act := range g.All() {
-		at := total(act.Analyzer)
-		if act.Err != nil {
+	observe := func(e runner.Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		if e.Analyzer == nil {
+			if e.Root {
+				t.TypeCheckSeconds.Root += e.Duration.Seconds()
+			} else {
+				t.TypeCheckSeconds.Deps += e.Duration.Seconds()
+			}
+			return
+		}
+		at := byAnalyzer[e.Analyzer]
+		if at == nil {
+			at = &AnalyzerTotal{Name: e.Analyzer.Name}
+			byAnalyzer[e.Analyzer] = at
+		}
+		if e.Err != nil {
 			at.Errors++
 			if firstErr == nil {
-				firstErr = fmt.Errorf("%s on %s: %w", act.Analyzer.Name, act.Package.ID, act.Err)
+				firstErr = fmt.Errorf("%s on %s: %w", e.Analyzer.Name, e.PkgID, e.Err)
 			}
 		}
-		if act.IsRoot || slices.Contains(pkgs, act.Package) {
-			at.RootSeconds += act.Duration.Seconds()
+		if e.Root {
+			at.RootSeconds += e.Duration.Seconds()
 			at.RootActions++
-			for _, d := range act.Diagnostics {
-				// A file of package p is analyzed in both p and p [p.test]:
-				// count its finding once, as prodvet prints it once.
-				key := fmt.Sprintf("%s|%v|%s", act.Analyzer.Name, act.Package.Fset.Position(d.Pos), d.Message)
-				if !seen[key] {
-					seen[key] = true
-					at.Findings++
-				}
-			}
 		} else {
-			at.DepSeconds += act.Duration.Seconds()
+			at.DepSeconds += e.Duration.Seconds()
 			at.DepActions++
+		}
+	}
+	cfg := &runner.Config{Tests: tests, Patterns: patterns, Analyzers: as, Observe: observe}
+	if seq {
+		cfg.Workers = 1
+	}
+	start := time.Now()
+	res, err := runner.Run(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.LoadErrors) > 0 {
+		return nil, fmt.Errorf("packages have errors:\n  %s", strings.Join(res.LoadErrors, "\n  "))
+	}
+	t.LoadSeconds = res.Listing.Seconds()
+	t.CheckSeconds = time.Since(start).Seconds() - t.LoadSeconds
+	t.AllPackages = res.Graph
+	t.Packages = len(res.Analyzed) // no cache: every package analyzed from source
+	for _, f := range res.Findings {
+		if at := byAnalyzer[f.Analyzer]; at != nil {
+			at.Findings++
 		}
 	}
 	for _, at := range byAnalyzer {
@@ -212,8 +220,8 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timi
 	slices.SortFunc(t.Analyzers, func(a, b AnalyzerTotal) int {
 		return cmp.Or(cmp.Compare(b.RootSeconds+b.DepSeconds, a.RootSeconds+a.DepSeconds), cmp.Compare(a.Name, b.Name))
 	})
-	if firstErr != nil {
-		return t, firstErr
+	if firstErr == nil && len(res.Failures) > 0 {
+		firstErr = res.Failures[0]
 	}
-	return t, nil
+	return t, firstErr
 }
