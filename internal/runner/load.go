@@ -25,6 +25,7 @@ type node struct {
 	importers         []*node          // the nodes that import this one
 	root              bool             // named by the patterns: all analyzers run, findings are kept
 	pending           atomic.Int32     // deps not yet done
+	holders           atomic.Int32     // packages not yet done that depend on this one, directly or not
 	buildID           string           // what the package's sources hash to
 	errs              []packages.Error // its own errors: from go list, or from parsing and type-checking
 	broken            *node            // itself, or an import with errors: nothing analyzes it
@@ -39,6 +40,7 @@ type node struct {
 	typesOnce   sync.Once
 	types       *types.Package
 	typesErr    error
+	rawSize     int64 // bytes of export data its types keep in memory, when they were not compacted
 	resolveOnce sync.Once
 	resolved    *resolvedFacts
 }

@@ -6,11 +6,13 @@
 // The go command reports the graph's metadata and builds every package's
 // export data (go list -deps -export). Packages are then analyzed in
 // dependency order, at most GOMAXPROCS at a time. Only the package being
-// analyzed is parsed and type-checked from source; its imports come from
-// their export data, their facts from what their own analysis left. Once
-// a package is done, only its facts (and, for a named package, its
-// findings) stay in memory, so memory follows the largest packages, not
-// the size of the graph.
+// analyzed is parsed and type-checked from source, and its syntax and type
+// information are dropped when its analyzers are done. Its imports' types
+// come from their export data, read once and shared by every importer
+// (export.go), their facts from what their own analysis left, resolved
+// against those types; both are released once no package left to analyze
+// depends on them. So memory follows the largest packages and a bounded
+// amount of export data, not the size of the graph.
 //
 // Dependencies run only the analyzers that export facts, and those they
 // require. A package's result is cached under a key of everything it
@@ -26,8 +28,10 @@ import (
 	"go/token"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -110,6 +114,7 @@ type run struct {
 	full    []*analysis.Analyzer // every analyzer and those it requires: for named packages
 	factful []*analysis.Analyzer // those that export facts and those they require: for dependencies
 	fset    *token.FileSet       // export data positions, and those of the packages being analyzed
+	rawHeld atomic.Int64         // bytes of export data that decoded types keep in memory (see rawBudget)
 
 	mu                   sync.Mutex
 	analyzed             []string
@@ -117,8 +122,14 @@ type run struct {
 }
 
 // schedule analyzes every node once all its dependencies are done, with
-// at most GOMAXPROCS at work.
+// at most GOMAXPROCS at work, and releases the types and facts of each
+// dependency once every package that depends on it is done.
 func (r *run) schedule(nodes []*node) {
+	for _, n := range nodes {
+		for _, d := range transitive(n) {
+			d.holders.Add(1)
+		}
+	}
 	ready := make(chan *node, len(nodes))
 	for _, n := range nodes {
 		if n.pending.Load() == 0 {
@@ -136,6 +147,11 @@ func (r *run) schedule(nodes []*node) {
 		wg.Go(func() {
 			for n := range ready {
 				r.do(n)
+				for _, d := range transitive(n) {
+					if d.holders.Add(-1) == 0 {
+						r.release(d)
+					}
+				}
 				for _, imp := range n.importers {
 					if imp.pending.Add(-1) == 0 {
 						ready <- imp
@@ -152,6 +168,15 @@ func (r *run) schedule(nodes []*node) {
 
 // do brings n to done: from the cache, or by analyzing it.
 func (r *run) do(n *node) {
+	// A panic outside the analyzers (which Guard covers), in parsing,
+	// type-checking or reading export data, costs this package and its
+	// importers, not the run.
+	defer func() {
+		if p := recover(); p != nil {
+			n.errs = append(n.errs, errorOf(fmt.Errorf("internal error: %v\n%s", p, debug.Stack())))
+			n.broken = n
+		}
+	}()
 	for _, d := range n.deps {
 		if d.broken != nil {
 			n.broken = d.broken

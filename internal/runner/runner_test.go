@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -567,5 +570,51 @@ func TestDefaultCacheDir(t *testing.T) {
 	t.Setenv("HOME", "/home/u")
 	if dir, err := DefaultCacheDir(); err != nil || dir != filepath.Join("/xdg", "prodvet") {
 		t.Errorf("without PRODVET_CACHE: %q, %v", dir, err)
+	}
+}
+
+// Types compacted past the memory budget are the types read whole: the
+// same findings, facts across packages included.
+func TestCompactedTypes(t *testing.T) {
+	defer func(b int64) { rawBudget = b }(rawBudget)
+	rawBudget = 0
+	h := newHarness(t)
+	res, _ := h.run(nil, newMarker())
+	if got := h.lines(res); !slices.Equal(got, h.want()) {
+		t.Errorf("findings with compacted types:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(h.want(), "\n"))
+	}
+}
+
+// Every dependency's types and facts are released once the packages that
+// depend on it are done, and the export data they held is accounted back.
+func TestRelease(t *testing.T) {
+	h := newHarness(t)
+	h.tests = false
+	var checked atomic.Int32
+	observe := func(e Event) {
+		if e.Analyzer == nil {
+			checked.Add(1)
+		}
+	}
+	r := &run{cfg: &Config{Dir: h.dir, Patterns: []string{"./..."}, Analyzers: []*analysis.Analyzer{newMarker()}, Warnings: io.Discard, Observe: observe}}
+	r.full = driver.Closure(r.cfg.Analyzers)
+	r.factful = r.full
+	r.fset = token.NewFileSet()
+	registerFacts(r.full)
+	_, nodes, err := loadGraph(r.cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.schedule(nodes)
+	for _, n := range nodes {
+		if n.types != nil || n.resolved != nil || n.holders.Load() != 0 {
+			t.Errorf("%s: types or facts kept after the run (holders %d)", n.ID, n.holders.Load())
+		}
+	}
+	if got := r.rawHeld.Load(); got != 0 {
+		t.Errorf("%d bytes of export data still accounted as held", got)
+	}
+	if checked.Load() == 0 {
+		t.Error("nothing was type-checked")
 	}
 }

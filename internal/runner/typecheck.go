@@ -10,7 +10,6 @@ import (
 	"go/types"
 	"os"
 
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -32,19 +31,8 @@ type source struct {
 // position of an imported object as it could when every package came from
 // source; release removes them again once the package is done.
 func (r *run) typeCheck(n *node) (src *source, errs []packages.Error, err error) {
-	src = &source{
-		fset: r.fset,
-		info: &types.Info{
-			Types:        map[ast.Expr]types.TypeAndValue{},
-			Defs:         map[*ast.Ident]types.Object{},
-			Uses:         map[*ast.Ident]types.Object{},
-			Implicits:    map[ast.Node]types.Object{},
-			Instances:    map[*ast.Ident]types.Instance{},
-			Scopes:       map[ast.Node]*types.Scope{},
-			Selections:   map[*ast.SelectorExpr]*types.Selection{},
-			FileVersions: map[*ast.File]string{},
-		},
-	}
+	src = &source{fset: r.fset}
+	var size int
 	for _, name := range n.CompiledGoFiles {
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -64,11 +52,13 @@ func (r *run) typeCheck(n *node) (src *source, errs []packages.Error, err error)
 		if f != nil {
 			src.files = append(src.files, f)
 		}
+		size += len(data)
 	}
 	if len(errs) > 0 {
 		src.release()
 		return nil, errs, nil
 	}
+	src.info = newInfo(size)
 	var importErr error
 	tc := &types.Config{
 		Sizes: n.TypesSizes,
@@ -106,6 +96,23 @@ func (r *run) typeCheck(n *node) (src *source, errs []packages.Error, err error)
 	return src, errs, nil
 }
 
+// newInfo makes the maps of a types.Info for size bytes of source, each
+// sized to about what the standard library needs for that much code, so
+// that type-checking rarely grows one (growing them cost a tenth of the
+// time).
+func newInfo(size int) *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue, size/16),
+		Defs:         make(map[*ast.Ident]types.Object, size/128),
+		Uses:         make(map[*ast.Ident]types.Object, size/32),
+		Implicits:    make(map[ast.Node]types.Object, size/1024),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope, size/192),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection, size/256),
+		FileVersions: make(map[*ast.File]string),
+	}
+}
+
 // release drops the package's files from the run's file set.
 func (src *source) release() {
 	for _, f := range src.files {
@@ -127,51 +134,6 @@ func (n *node) importOf(path string) *node {
 		}
 	}
 	return nil
-}
-
-// exportTypes returns n's types, read from its export data once, after
-// those of its dependencies, and shared by every package that imports it.
-//
-// Sharing is what keeps the driver fast: reading an import's export data
-// anew for every importer costs more than type-checking from source. It
-// is safe because export data is read into a map of the package's own
-// dependencies (one package per path in any one import graph, test
-// variants included), each already complete, so reading n creates only
-// n's objects and never changes a package that another goroutine may be
-// type-checking against.
-func (r *run) exportTypes(n *node) (*types.Package, error) {
-	n.typesOnce.Do(func() {
-		if n.ExportFile == "" {
-			n.typesErr = fmt.Errorf("no export data for %s", n.ID)
-			return
-		}
-		imports := map[string]*types.Package{}
-		for _, d := range transitive(n) {
-			if d.PkgPath == "unsafe" {
-				continue
-			}
-			p, err := r.exportTypes(d)
-			if err != nil {
-				n.typesErr = err
-				return
-			}
-			imports[d.PkgPath] = p
-		}
-		f, err := os.Open(n.ExportFile)
-		if err != nil {
-			n.typesErr = err
-			return
-		}
-		defer f.Close()
-		rd, err := gcexportdata.NewReader(f)
-		if err == nil {
-			n.types, err = gcexportdata.Read(rd, r.fset, imports, n.PkgPath)
-		}
-		if err != nil {
-			n.typesErr = fmt.Errorf("reading export data of %s: %w", n.ID, err)
-		}
-	})
-	return n.types, n.typesErr
 }
 
 type importerFunc func(path string) (*types.Package, error)
