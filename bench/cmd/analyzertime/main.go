@@ -1,5 +1,5 @@
 // Command analyzertime runs analyzers through prodvet's driver
-// (internal/runner), without its cache, and reports where the time goes:
+// (internal/runner), without its cache unless -cache names one, and reports where the time goes:
 // the go command's report of the import graph, parsing and type-checking,
 // then each analyzer by name (the sum of its runs, on the named packages
 // and on their dependencies, where facts are computed).
@@ -25,6 +25,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -93,6 +94,9 @@ func main() {
 	tests := flag.Bool("test", true, "include test packages, as prodvet does by default")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	only := flag.String("enable", "", "comma-separated analyzers of the suite to run (default all)")
+	heapprofile := flag.String("heapprofile", "", "write a heap profile to this file, taken when the live heap peaked (sampled every 100ms after a GC)")
+	analyzedOut := flag.String("analyzed", "", "write the IDs of the packages analyzed from source (not read from the cache) to this file, one a line")
+	cacheDir := flag.String("cache", "", "keep results in this cache directory, as prodvet does (default: no cache; run twice to time an unchanged re-run)")
 	flag.Usage = func() {
 		fmt.Fprintf(os.Stderr, "usage: analyzertime [-floor | -floor-src] [-seq] [-json] [packages]\n")
 		flag.PrintDefaults()
@@ -109,6 +113,10 @@ func main() {
 			os.Exit(2)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *heapprofile != "" {
+		stop := peakHeapProfile(*heapprofile)
+		defer stop()
 	}
 	patterns := flag.Args()
 	if len(patterns) == 0 {
@@ -133,7 +141,18 @@ func main() {
 		}
 	}
 
-	t, err := measure(as, patterns, *tests, *seq)
+	var cache *runner.Cache
+	if *cacheDir != "" {
+		var err error
+		if cache, err = runner.OpenCache(*cacheDir); err != nil {
+			fmt.Fprintf(os.Stderr, "analyzertime: %v\n", err)
+			os.Exit(2)
+		}
+	}
+	t, analyzed, err := measure(as, patterns, *tests, *seq, cache)
+	if err == nil && *analyzedOut != "" {
+		err = os.WriteFile(*analyzedOut, []byte(strings.Join(append(analyzed, ""), "\n")), 0o644)
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "analyzertime: %v\n", err)
 		os.Exit(2)
@@ -155,7 +174,7 @@ func main() {
 	}
 }
 
-func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timing, error) {
+func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool, cache *runner.Cache) (*Timing, []string, error) {
 	t := &Timing{LoadMode: "export data"}
 	if driver.NeedsFacts(as) {
 		t.LoadMode = "source"
@@ -193,22 +212,22 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timi
 			at.DepActions++
 		}
 	}
-	cfg := &runner.Config{Tests: tests, Patterns: patterns, Analyzers: as, Observe: observe}
+	cfg := &runner.Config{Tests: tests, Patterns: patterns, Analyzers: as, Observe: observe, Cache: cache, Salt: []byte("analyzertime")}
 	if seq {
 		cfg.Workers = 1
 	}
 	start := time.Now()
 	res, err := runner.Run(cfg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(res.LoadErrors) > 0 {
-		return nil, fmt.Errorf("packages have errors:\n  %s", strings.Join(res.LoadErrors, "\n  "))
+		return nil, nil, fmt.Errorf("packages have errors:\n  %s", strings.Join(res.LoadErrors, "\n  "))
 	}
 	t.LoadSeconds = res.Listing.Seconds()
 	t.CheckSeconds = time.Since(start).Seconds() - t.LoadSeconds
 	t.AllPackages = res.Graph
-	t.Packages = len(res.Analyzed) // no cache: every package analyzed from source
+	t.Packages = len(res.Analyzed) // without a cache, every package but those without files
 	for _, f := range res.Findings {
 		if at := byAnalyzer[f.Analyzer]; at != nil {
 			at.Findings++
@@ -223,5 +242,38 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool) (*Timi
 	if firstErr == nil && len(res.Failures) > 0 {
 		firstErr = res.Failures[0]
 	}
-	return t, firstErr
+	return t, res.Analyzed, firstErr
+}
+
+// peakHeapProfile writes a heap profile to name each time the live heap,
+// sampled every 100ms, reaches a new peak; the returned function stops it.
+func peakHeapProfile(name string) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		var peak uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if live := sample[0].Value.Uint64(); live > peak {
+				peak = live
+				f, err := os.Create(name)
+				if err != nil {
+					fmt.Fprintln(os.Stderr, "analyzertime:", err)
+					return
+				}
+				_ = pprof.Lookup("heap").WriteTo(f, 0)
+				f.Close()
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

@@ -6,15 +6,15 @@
 // one run to the next, so that a slow spell of a shared machine does not
 // land on one tool), it runs
 //
-//	prodvet       prodvet ./...  (all analyzers, standalone)
+//	prodvet       prodvet ./...  (the default set, standalone; empty PRODVET_CACHE: it analyzes every dependency)
 //	go vet        go vet ./...   (the default analyzers; build cache warm, vet results not cached)
 //	staticcheck   staticcheck ./...  (empty STATICCHECK_CACHE: it analyzes every dependency)
 //	floor         one no-op analyzer, dependencies from export data: load and type-check only
 //	floor-src     one no-op analyzer with a fact type: every dependency from source, as prodvet loads them
 //	vettool       go vet -vettool=prodvet ./...  (build cache warm, vet results not cached)
 //
-// and after each vettool and staticcheck run the same command again,
-// unchanged (their caches hit). Once per module it also runs the go vet tool
+// and after each prodvet, vettool and staticcheck run the same command
+// again, unchanged (their caches hit). Once per module it also runs the go vet tool
 // path with an empty build cache (cold), and the prodvet suite with
 // per-analyzer timing (analyzertime -seq). It prints Markdown tables of the
 // medians (wall, CPU, peak RSS, ratios) and keeps every sample.
@@ -57,6 +57,7 @@ const (
 	tVettool      = "vettool"
 	tVettoolCache = "vettool-cached"
 	tStaticCache  = "staticcheck-cached"
+	tProdvetCache = "prodvet-cached"
 	tVettoolCold  = "vettool-cold"
 )
 
@@ -73,7 +74,7 @@ func main() {
 	flag.BoolVar(&c.cold, "cold", true, "also run go vet -vettool=prodvet once per module with an empty build cache")
 	flag.BoolVar(&c.analyzers, "analyzers", true, "also time each analyzer once per module (analyzertime -seq)")
 	flag.StringVar(&c.out, "out", "", "directory for the results (default $BENCH/results/<date>)")
-	retable := flag.String("tables", "", "measure nothing: print the tables again from the results in this directory (samples.tsv, analyzers.json)")
+	retable := flag.String("tables", "", "measure nothing: print the tables again from the results in this directory (samples.tsv, analyzers.json, graph.json)")
 	flag.Parse()
 	if *retable != "" {
 		if err := tablesFrom(*retable, c.modules); err != nil {
@@ -121,6 +122,7 @@ type session struct {
 	log                  *os.File
 	samples              []Sample
 	timings              map[string]*Timing // module -> per-analyzer timing
+	graph                map[string]int     // module -> packages in the import graph of ./... with tests
 	failures             []string
 	nonce                int
 }
@@ -139,7 +141,7 @@ func benchmark(c config) error {
 	if err != nil {
 		return err
 	}
-	s := &session{c: c, bin: filepath.Join(c.bench, "bin"), timings: map[string]*Timing{}}
+	s := &session{c: c, bin: filepath.Join(c.bench, "bin"), timings: map[string]*Timing{}, graph: map[string]int{}}
 	s.staticcheck = filepath.Join(s.bin, "staticcheck")
 	if c.bin != "" {
 		s.bin = c.bin
@@ -207,6 +209,12 @@ func (s *session) write(mods []module, tools []string, env string) error {
 	if err := os.WriteFile(filepath.Join(s.c.out, "analyzers.json"), data, 0o644); err != nil {
 		return err
 	}
+	if data, err = json.MarshalIndent(s.graph, "", "  "); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(s.c.out, "graph.json"), data, 0o644); err != nil {
+		return err
+	}
 	f, err := os.Create(filepath.Join(s.c.out, "table.md"))
 	if err != nil {
 		return err
@@ -267,13 +275,21 @@ func (s *session) module(m module, tools []string) error {
 	// Warm the build cache (export data of every dependency, test variants
 	// included) and the file system cache, unmeasured.
 	progress("%s: warming the build cache", m.name)
-	warm := run1(dir, command{args: []string{s.gobin, "vet", "./..."}, okExit: okExit}, s.log)
-	if warm.Failed != "" {
-		return fmt.Errorf("%s: go vet ./... (warm-up): %s", m.name, warm.Failed)
+	if slices.Contains(tools, tGoVet) || slices.Contains(tools, tVettool) {
+		// The go vet runs are measured warm too.
+		warm := run1(dir, command{args: []string{s.gobin, "vet", "./..."}, okExit: okExit}, s.log)
+		if warm.Failed != "" {
+			return fmt.Errorf("%s: go vet ./... (warm-up): %s", m.name, warm.Failed)
+		}
 	}
-	warm = run1(dir, command{args: []string{s.gobin, "list", "-export", "-deps", "-test", "./..."}, okExit: []int{0}}, nil)
+	warm := run1(dir, command{args: []string{s.gobin, "list", "-export", "-deps", "-test", "./..."}, okExit: []int{0}}, nil)
 	if warm.Failed != "" {
 		return fmt.Errorf("%s: go list -export (warm-up): %s", m.name, warm.Failed)
+	}
+	list := exec.CommandContext(ctx, s.gobin, "list", "-deps", "-test", "-f", "{{.ID}}", "./...")
+	list.Dir = dir
+	if out, err := list.Output(); err == nil {
+		s.graph[m.name] = strings.Count(string(out), "\n")
 	}
 
 	for r := range s.c.runs {
@@ -319,7 +335,14 @@ func (s *session) module(m module, tools []string) error {
 func (s *session) tool(m module, dir, t string, r int) error {
 	switch t {
 	case tProdvet:
-		s.measure(m, dir, t, r, command{args: []string{s.prodvet, "./..."}})
+		cache, err := os.MkdirTemp(s.tmp, "prodvet-cache-")
+		if err != nil {
+			return err
+		}
+		c := command{args: []string{s.prodvet, "./..."}, env: []string{"PRODVET_CACHE=" + cache}}
+		s.measure(m, dir, t, r, c)
+		s.measure(m, dir, tProdvetCache, r, c)
+		return os.RemoveAll(cache)
 	case tGoVet:
 		// cmd/vet identifies itself by the Go release, not by a hash of its
 		// file, so a copy is no new tool: a flag that changes nothing (a
@@ -368,12 +391,16 @@ func (s *session) writeSamples(name string) error {
 
 // Timing mirrors analyzertime's JSON output.
 type Timing struct {
-	Packages     int     `json:"packages"`
-	AllPackages  int     `json:"all_packages"`
-	LoadMode     string  `json:"load_mode"`
-	LoadSeconds  float64 `json:"load_seconds"`
-	CheckSeconds float64 `json:"check_seconds"`
-	Analyzers    []struct {
+	Packages         int     `json:"packages"`
+	AllPackages      int     `json:"all_packages"`
+	LoadMode         string  `json:"load_mode"`
+	LoadSeconds      float64 `json:"load_seconds"`
+	CheckSeconds     float64 `json:"check_seconds"`
+	TypeCheckSeconds struct {
+		Root float64 `json:"root"`
+		Deps float64 `json:"deps"`
+	} `json:"type_check_seconds"`
+	Analyzers []struct {
 		Name        string  `json:"name"`
 		RootSeconds float64 `json:"root_seconds"`
 		DepSeconds  float64 `json:"dep_seconds"`
@@ -390,7 +417,7 @@ func tablesFrom(dir, modulesFile string) error {
 	if err != nil {
 		return err
 	}
-	s := &session{timings: map[string]*Timing{}}
+	s := &session{timings: map[string]*Timing{}, graph: map[string]int{}}
 	var mods []module
 	var tools []string
 	for i, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
@@ -427,6 +454,11 @@ func tablesFrom(dir, modulesFile string) error {
 	if data, err := os.ReadFile(filepath.Join(dir, "analyzers.json")); err == nil {
 		if err := json.Unmarshal(data, &s.timings); err != nil {
 			return fmt.Errorf("analyzers.json: %w", err)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "graph.json")); err == nil {
+		if err := json.Unmarshal(data, &s.graph); err != nil {
+			return fmt.Errorf("graph.json: %w", err)
 		}
 	}
 	fmt.Printf("%d run(s) per tool (medians), from %s.\n\n", s.c.runs, dir)
