@@ -95,13 +95,14 @@ func Run(cfg *Config) (*Result, error) {
 		return nil, err
 	}
 	listing := time.Since(start)
-	r := &run{cfg: cfg, salt: salt(cfg), full: all, fset: token.NewFileSet()}
+	r := &run{cfg: cfg, full: all, fset: token.NewFileSet()}
 	for _, a := range all {
 		if len(a.FactTypes) > 0 {
 			r.factful = append(r.factful, a)
 		}
 	}
 	r.factful = driver.Closure(r.factful)
+	r.rootSalt, r.depSalt = salt(cfg.Salt, r.full), salt(cfg.Salt, r.factful)
 	r.schedule(nodes)
 	res := r.result(roots, nodes)
 	res.Listing = listing
@@ -109,12 +110,12 @@ func Run(cfg *Config) (*Result, error) {
 }
 
 type run struct {
-	cfg     *Config
-	salt    Key
-	full    []*analysis.Analyzer // every analyzer and those it requires: for named packages
-	factful []*analysis.Analyzer // those that export facts and those they require: for dependencies
-	fset    *token.FileSet       // export data positions, and those of the packages being analyzed
-	rawHeld atomic.Int64         // bytes of export data that decoded types keep in memory (see rawBudget)
+	cfg               *Config
+	rootSalt, depSalt Key                  // what a named package's and a dependency's results depend on besides the package
+	full              []*analysis.Analyzer // every analyzer and those it requires: for named packages
+	factful           []*analysis.Analyzer // those that export facts and those they require: for dependencies
+	fset              *token.FileSet       // export data positions, and those of the packages being analyzed
+	rawHeld           atomic.Int64         // bytes of export data that decoded types keep in memory (see rawBudget)
 
 	mu                   sync.Mutex
 	analyzed             []string
@@ -378,12 +379,13 @@ func (r *run) result(roots, nodes []*node) *Result {
 	return res
 }
 
-// salt hashes what every entry of a run depends on besides its package:
-// the caller's salt, and the analyzers that run.
-func salt(cfg *Config) Key {
+// salt hashes what the results of running the analyzers as depend on
+// besides the package: the caller's salt, the analyzers and their options.
+// Dependencies run only the analyzers with facts, so turning on another
+// analyzer or changing its options leaves their results in the cache.
+func salt(caller []byte, as []*analysis.Analyzer) Key {
 	h := sha256.New()
-	fmt.Fprintf(h, "prodvet runner %s\n%s\n", layout, cfg.Salt)
-	as := driver.Closure(cfg.Analyzers)
+	fmt.Fprintf(h, "prodvet runner %s\n%s\n", layout, caller)
 	for _, a := range as {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 	}

@@ -372,8 +372,8 @@ func TestOptionChangeInvalidates(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, _ := h.run(h.cache, m)
-	if !slices.Contains(analyzed(res), "example.com/runner/solo") {
-		t.Errorf("a changed option did not re-analyze: %v", analyzed(res))
+	if got := analyzed(res); !slices.Contains(got, "example.com/runner/solo") || !slices.Contains(got, "unicode/utf8") {
+		t.Errorf("a changed option of an analyzer with facts did not re-analyze the packages and their dependencies: %v", got)
 	}
 	want := []string{"solo/solo.go:10: call of example.com/runner/solo.MarkSolo, marked by name"}
 	if got := h.lines(res); slices.Contains(got, want[0]) {
@@ -405,6 +405,11 @@ func TestAnalyzerSetInvalidates(t *testing.T) {
 	res, _ := h.run(h.cache, newMarker(), newCounter(&counted))
 	if len(counted.pkgs) == 0 {
 		t.Errorf("an added analyzer never ran: the cache answered for it (analyzed %v)", res.Analyzed)
+	}
+	// It has no facts, so it does not run on dependencies: their results
+	// stay valid.
+	if got := analyzed(res); slices.Contains(got, "unicode/utf8") {
+		t.Errorf("an added analyzer without facts re-analyzed a dependency: %v", got)
 	}
 }
 

@@ -17,15 +17,20 @@ import (
 	"github.com/prodvet/prodvet/internal/driver"
 )
 
-// key is the cache key of n's result: the run's salt (prodvet's build, the
-// analyzers and their options), the package and its files, whether it is
-// named (all analyzers) or a dependency (those with facts), what its
+// key is the cache key of n's result: the salt of the analyzers that run
+// on it (prodvet's build, the analyzers and their options: all of them on
+// a named package, those with facts on a dependency), the package and
+// its files, what its
 // sources hash to (which covers go.mod's go line, the build
 // configuration, the Go toolchain and the dependencies' export data), and
 // the hash of each dependency's facts, which covers their dependencies'.
 func (r *run) key(n *node) Key {
 	h := sha256.New()
-	fmt.Fprintf(h, "salt %x\nid %s\npath %s\nroot %t\nsource %s\n", r.salt, n.ID, n.PkgPath, n.root, n.buildID)
+	salt := r.depSalt
+	if n.root {
+		salt = r.rootSalt
+	}
+	fmt.Fprintf(h, "salt %x\nid %s\npath %s\nroot %t\nsource %s\n", salt, n.ID, n.PkgPath, n.root, n.buildID)
 	for _, f := range n.CompiledGoFiles {
 		fmt.Fprintf(h, "file %s\n", f) // findings name them
 	}
