@@ -2,53 +2,61 @@ package runner
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"go/token"
 	"go/types"
 	"io"
-	"maps"
 	"os"
 	"strconv"
 	"strings"
 
+	"github.com/prodvet/prodvet/internal/driver"
+
 	"golang.org/x/tools/go/gcexportdata"
 )
 
-// The types of a package's imports come from the export data the go
-// command's compiler wrote: every object of the package, and the bodies
-// it may inline. A name the decoder makes is a substring of the whole
-// data, so one live name keeps all of it in memory, 100 KiB a package on
-// average. rawBudget bounds the export data held that way at once; past
-// it, a package's types are compacted (decoded, written in the indexed
-// format, which holds only declarations, and decoded from that), which
-// costs a few milliseconds a package and holds a fifth of the memory.
-// Small graphs never reach the budget; large ones stay flat.
-var rawBudget int64 = 48 << 20 // a variable for tests
-
-// exportTypes returns n's types, read from its export data once, after
-// those of its dependencies, and shared by every package that imports it.
+// exportTypes returns n's types, read once, after those of its
+// dependencies, and shared by every package that imports it.
 //
 // Sharing is what keeps the driver fast: reading an import's export data
 // anew for every importer costs more than type-checking from source. It
-// is safe because export data is read into a map of the package's own
+// is safe because a package's types are read into a map of its own
 // dependencies (one package per path in any one import graph, test
-// variants included), each already complete, so reading n creates only
-// n's objects and never changes a package that another goroutine may be
-// type-checking against.
+// variants included), each of which already holds every object that the
+// data can refer to: reading n creates only n's objects and never changes
+// a package that another goroutine may be type-checking against.
+//
+// A package's types come from the export data the go command's compiler
+// wrote, which holds every package-level object of the package. A name
+// decoded from it is a substring of the whole data, and one live name
+// keeps all of it in memory: fine for the packages of a build, but not
+// for test variants ("q [p.test]", q compiled again against p's test
+// files), of which a large module has thousands, each with export data of
+// its own. Their types are compacted instead: written in the indexed
+// format, which holds only what the package's exported API reaches, from
+// the types their own analysis checked, and read from that. Compacted
+// types never serve a package read from compiler export data (no package
+// of a build imports a test variant), whose reading would add the objects
+// the compact form leaves out to the shared package.
 func (r *run) exportTypes(n *node) (*types.Package, error) {
 	n.typesOnce.Do(func() {
-		n.types, n.typesErr = r.readExport(n)
+		n.types, n.typesErr = r.readTypes(n)
 		if n.typesErr != nil {
-			n.typesErr = fmt.Errorf("reading export data of %s: %w", n.ID, n.typesErr)
+			n.typesErr = fmt.Errorf("reading the types of %s: %w", n.ID, n.typesErr)
 		}
 	})
 	return n.types, n.typesErr
 }
 
-func (r *run) readExport(n *node) (*types.Package, error) {
-	if n.ExportFile == "" {
-		return nil, fmt.Errorf("no export data")
-	}
+// compacted reports whether n's importers see compacted types (see
+// exportTypes). Without analyzers that have facts, dependencies are not
+// analyzed, and every package's types come from compiler export data.
+func (r *run) compacted(n *node) bool {
+	return len(r.factful) > 0 && n.ID != n.PkgPath && strings.HasSuffix(n.ID, ".test]")
+}
+
+func (r *run) readTypes(n *node) (*types.Package, error) {
 	imports := map[string]*types.Package{}
 	for _, d := range transitive(n) {
 		if d.PkgPath == "unsafe" {
@@ -60,6 +68,79 @@ func (r *run) readExport(n *node) (*types.Package, error) {
 		}
 		imports[d.PkgPath] = p
 	}
+	var data []byte
+	var err error
+	if r.compacted(n) {
+		data, err = r.compactTypes(n)
+	} else {
+		data, err = readExportData(n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return r.decode(data, imports, n.PkgPath)
+}
+
+// compactTypes returns n's compacted types: written when it was analyzed,
+// else kept in the cache from the run that analyzed it, else written
+// again from its source.
+func (r *run) compactTypes(n *node) ([]byte, error) {
+	if data := n.typesData; data != nil {
+		n.typesData = nil
+		return data, nil
+	}
+	if r.cfg.Cache != nil && n.cacheKey != (Key{}) {
+		data, err := r.cfg.Cache.Get(typesKey(n.cacheKey))
+		if data != nil && err == nil {
+			return data, nil
+		}
+	}
+	src, errs, err := r.typeCheck(n)
+	if err != nil {
+		return nil, err
+	}
+	defer src.release()
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", driver.ErrorMessage(n.PkgPath, errs[0]))
+	}
+	var buf bytes.Buffer
+	err = gcexportdata.Write(&buf, src.fset, src.pkg)
+	return buf.Bytes(), err
+}
+
+// writeTypes writes the compacted types of n, which src holds, and keeps
+// them in the cache. It returns them too, unless the cache has them.
+func (r *run) writeTypes(n *node, src *source) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, src.fset, src.pkg); err != nil {
+		return nil, err
+	}
+	if r.cfg.Cache != nil && n.cacheKey != (Key{}) {
+		err := r.cfg.Cache.Put(typesKey(n.cacheKey), buf.Bytes())
+		if err == nil {
+			return nil, nil // read back when an importer needs them: memory holds none meanwhile
+		}
+		r.warnOnce(&r.putWarned, "prodvet: warning: cannot write the cache (%v); going on without keeping results\n", err)
+	}
+	return bytes.Clone(buf.Bytes()), nil // without the buffer's spare capacity
+}
+
+// checkShared, when tests set it, is told of every object that reading a
+// package's types adds to a dependency's: none may be (see exportTypes).
+var checkShared func(error)
+
+// typesKey is the cache key of the compacted types of the package whose
+// results are kept under k.
+func typesKey(k Key) Key {
+	return Key(sha256.Sum256(append([]byte("types "), k[:]...)))
+}
+
+// readExportData reads the export data the go command's compiler wrote
+// for n.
+func readExportData(n *node) ([]byte, error) {
+	if n.ExportFile == "" {
+		return nil, fmt.Errorf("no export data")
+	}
 	f, err := os.Open(n.ExportFile)
 	if err != nil {
 		return nil, err
@@ -69,34 +150,7 @@ func (r *run) readExport(n *node) (*types.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(rd)
-	if err != nil {
-		return nil, err
-	}
-	if size := int64(len(data)); r.rawHeld.Add(size) <= rawBudget {
-		n.rawSize = size
-		return r.decode(data, imports, n.PkgPath)
-	} else {
-		r.rawHeld.Add(-size)
-	}
-	return r.decodeCompact(data, imports, n.PkgPath)
-}
-
-// decodeCompact decodes export data, writes the package's types in the
-// indexed format and decodes them from that, so that they hold only the
-// memory of their declarations.
-func (r *run) decodeCompact(data []byte, imports map[string]*types.Package, path string) (*types.Package, error) {
-	deps := maps.Clone(imports) // Read adds the package itself
-	fset := token.NewFileSet()
-	full, err := gcexportdata.Read(bytes.NewReader(data), fset, imports, path)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := gcexportdata.Write(&buf, fset, full); err != nil {
-		return nil, err
-	}
-	return r.decode(buf.Bytes(), deps, path)
+	return io.ReadAll(rd)
 }
 
 // decode decodes export data into the run's file set. The decoder names
@@ -116,9 +170,21 @@ func (r *run) decode(data []byte, imports map[string]*types.Package, path string
 	if base := reserved.Base(); base > 1 {
 		fset.AddFile("", 1, base-2) // the next file starts at base
 	}
+	var sizes map[*types.Package]int
+	if checkShared != nil {
+		sizes = map[*types.Package]int{}
+		for _, p := range imports {
+			sizes[p] = p.Scope().Len()
+		}
+	}
 	pkg, err := gcexportdata.Read(bytes.NewReader(data), fset, imports, path)
 	if err != nil {
 		return nil, err
+	}
+	for p, n := range sizes {
+		if p.Scope().Len() != n {
+			checkShared(fmt.Errorf("reading %s added %d objects to the shared package %s", path, p.Scope().Len()-n, p.Path()))
+		}
 	}
 	if fset.Base() > reserved.Base()+reserve {
 		return nil, fmt.Errorf("positions exceed the %d bytes reserved for them", reserve)
@@ -142,7 +208,5 @@ func (r *run) decode(data []byte, imports map[string]*types.Package, path string
 // that could import them is left: no other package's types refer to them
 // then either, so their memory is freed.
 func (r *run) release(n *node) {
-	n.types, n.resolved, n.factData = nil, nil, nil
-	r.rawHeld.Add(-n.rawSize)
-	n.rawSize = 0
+	n.types, n.resolved, n.factData, n.typesData = nil, nil, nil, nil
 }

@@ -40,7 +40,8 @@ type node struct {
 	typesOnce   sync.Once
 	types       *types.Package
 	typesErr    error
-	rawSize     int64 // bytes of export data its types keep in memory, when they were not compacted
+	typesData   []byte // compacted types, written when it was analyzed (see exportTypes)
+	cacheKey    Key    // the key of its results, once known
 	resolveOnce sync.Once
 	resolved    *resolvedFacts
 }

@@ -31,7 +31,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -103,7 +102,9 @@ func Run(cfg *Config) (*Result, error) {
 	}
 	r.factful = driver.Closure(r.factful)
 	r.rootSalt, r.depSalt = salt(cfg.Salt, r.full), salt(cfg.Salt, r.factful)
+	stop := tuneGC()
 	r.schedule(nodes)
+	stop()
 	res := r.result(roots, nodes)
 	res.Listing = listing
 	return res, nil
@@ -115,7 +116,6 @@ type run struct {
 	full              []*analysis.Analyzer // every analyzer and those it requires: for named packages
 	factful           []*analysis.Analyzer // those that export facts and those they require: for dependencies
 	fset              *token.FileSet       // export data positions, and those of the packages being analyzed
-	rawHeld           atomic.Int64         // bytes of export data that decoded types keep in memory (see rawBudget)
 
 	mu                   sync.Mutex
 	analyzed             []string
@@ -204,6 +204,7 @@ func (r *run) do(n *node) {
 		return
 	}
 	k := r.key(n)
+	n.cacheKey = k
 	if r.cfg.Cache != nil && r.load(n, k) {
 		return
 	}
@@ -264,6 +265,11 @@ func (r *run) analyze(n *node) bool {
 		n.failures = append(n.failures, fmt.Errorf("%s: %w", n.ID, err))
 	}
 	n.factsHash = r.hashFacts(n, n.factData)
+	if r.compacted(n) && len(n.importers) > 0 {
+		if n.typesData, err = r.writeTypes(n, src); err != nil {
+			n.failures = append(n.failures, fmt.Errorf("%s: writing its types: %w", n.ID, err))
+		}
+	}
 	return true
 }
 

