@@ -1,7 +1,8 @@
-// Package driver is the core that prodvet's command and its benchmarks
-// share to run analyzers: loading packages, reporting what fails to load,
-// guarding analyzers against panics, running them, and collecting their
-// findings.
+// Package driver holds what prodvet's drivers share: findings with their
+// positions resolved, the guard that turns an analyzer's panic into an
+// error, and the analysis framework's checker over packages loaded whole
+// from source (Load, Analyze, Collect), which the command's own driver
+// (internal/runner) is tested against and the Go benchmarks use.
 //
 // It knows no analyzer: callers pass them in (analyzers.Suite, or a
 // benchmark's own).
@@ -155,54 +156,6 @@ func ErrorMessage(pkgPath string, e packages.Error) string {
 		return RelPath(e.Pos) + ": " + e.Msg
 	}
 	return pkgPath + ": " + e.Msg
-}
-
-// A Skipped package is one that Healthy leaves out: it has errors itself,
-// or it imports (directly or not) a package that has.
-type Skipped struct {
-	Pkg    *packages.Package
-	Broken *packages.Package // the package with errors: Pkg itself, or one it imports
-}
-
-// Healthy splits the loaded root packages into those that can be analyzed
-// and those that cannot: a package with errors, and every package that
-// imports one, since its types and its dependencies' facts are incomplete.
-// An analyzed package thus never misses a fact because a dependency
-// failed, and one broken package hides nothing else.
-func Healthy(roots []*packages.Package) (ok []*packages.Package, skipped []Skipped) {
-	memo := map[*packages.Package]*packages.Package{}
-	var broken func(p *packages.Package) *packages.Package
-	broken = func(p *packages.Package) *packages.Package {
-		if b, seen := memo[p]; seen {
-			return b
-		}
-		memo[p] = nil // an import cycle is itself an error of the package
-		var b *packages.Package
-		if len(p.Errors) > 0 { // not IllTyped: it is also set for every importer
-			b = p
-		} else {
-			paths := make([]string, 0, len(p.Imports))
-			for path := range p.Imports {
-				paths = append(paths, path)
-			}
-			slices.Sort(paths) // name the same broken import on every run
-			for _, path := range paths {
-				if b = broken(p.Imports[path]); b != nil {
-					break
-				}
-			}
-		}
-		memo[p] = b
-		return b
-	}
-	for _, p := range roots {
-		if b := broken(p); b != nil {
-			skipped = append(skipped, Skipped{Pkg: p, Broken: b})
-		} else {
-			ok = append(ok, p)
-		}
-	}
-	return ok, skipped
 }
 
 // guarded holds the analyzers whose Run Guard has wrapped, weakly, so that
