@@ -378,6 +378,7 @@ func TestEditInDependency(t *testing.T) {
 
 func TestOptionChangeInvalidates(t *testing.T) {
 	h := newHarness(t)
+	h.ownCache() // it checks that the standard library is analyzed again
 	h.tests = false
 	h.run(h.cache, newMarker())
 	m := newMarker()
@@ -401,6 +402,7 @@ func TestOptionChangeInvalidates(t *testing.T) {
 
 func TestNewBuildInvalidates(t *testing.T) {
 	h := newHarness(t)
+	h.ownCache() // it checks that the standard library is analyzed again
 	h.tests = false
 	h.run(h.cache, newMarker())
 	h.salt = []byte("build 2")

@@ -114,13 +114,21 @@ func (r *run) load(n *node, k Key) bool {
 			Start: cf.Start, End: cf.End, Fixes: cf.Fixes, Related: cf.Related})
 	}
 	if err != nil {
-		fmt.Fprintf(r.cfg.Warnings, "prodvet: warning: ignoring the unreadable cache entry %s of %s (%v); analyzing it again\n", k, n.ID, err)
+		r.warn("prodvet: warning: ignoring the unreadable cache entry %s of %s (%v); analyzing it again\n", k, n.ID, err)
 		return false
 	}
 	n.factData = e.Facts
 	n.factsHash = r.hashFacts(n, e.Facts)
 	n.findings = findings
 	return true
+}
+
+// warn writes a warning; packages are loaded in parallel, and Warnings
+// need not be safe for concurrent use.
+func (r *run) warn(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fmt.Fprintf(r.cfg.Warnings, format, args...)
 }
 
 // warnOnce writes a warning the first time *done is false: a cache that
