@@ -21,6 +21,7 @@ import (
 // metadata: no syntax and no types until it is analyzed.
 type node struct {
 	*packages.Package                  // metadata only
+	index             int              // in dependency order: every dependency's is smaller
 	deps              []*node          // direct imports, by ID
 	importers         []*node          // the nodes that import this one
 	root              bool             // named by the patterns: all analyzers run, findings are kept
@@ -64,7 +65,7 @@ func loadGraph(cfg *Config) (roots, all []*node, err error) {
 	}
 	nodes := map[*packages.Package]*node{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		n := &node{Package: p}
+		n := &node{Package: p, index: len(all)}
 		for _, imp := range p.Imports {
 			n.deps = append(n.deps, nodes[imp])
 		}

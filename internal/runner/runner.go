@@ -337,21 +337,24 @@ func runAnalyzers(n *node, src *source, as []*analysis.Analyzer, facts *factTabl
 	return order
 }
 
-// transitive returns the dependencies of n, direct or not, once each.
+// transitive returns the dependencies of n, direct or not, once each. It
+// runs for every package several times, so it marks the packages seen in a
+// bitset over the indexes below n's instead of a map.
 func transitive(n *node) []*node {
+	seen := make([]uint64, n.index/64+1)
 	var out []*node
-	seen := map[*node]bool{}
-	var walk func(n *node)
-	walk = func(n *node) {
-		for _, d := range n.deps {
-			if !seen[d] {
-				seen[d] = true
+	stack := []*node{n}
+	for len(stack) > 0 {
+		m := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, d := range m.deps {
+			if word, bit := d.index/64, uint64(1)<<(d.index%64); seen[word]&bit == 0 {
+				seen[word] |= bit
 				out = append(out, d)
-				walk(d)
+				stack = append(stack, d)
 			}
 		}
 	}
-	walk(n)
 	return out
 }
 
