@@ -122,10 +122,15 @@ func openCache(stderr io.Writer) (*runner.Cache, []byte) {
 	return c, salt
 }
 
-// buildSalt identifies a build of prodvet: the hash of its executable, as
-// the go command identifies a vet tool, and the Go release it was built
-// with.
+// buildSalt identifies a build of prodvet and the Go release it was built
+// with: by the Go build ID the linker wrote into the executable, which
+// changes with its content and is read without reading the whole file, or,
+// for an executable without one, by the hash of its content, as the go
+// command identifies a vet tool.
 func buildSalt(exe string) ([]byte, error) {
+	if id := goBuildID(exe); id != "" {
+		return fmt.Appendf(nil, "build ID %s %s", id, runtime.Version()), nil
+	}
 	f, err := os.Open(exe)
 	if err != nil {
 		return nil, err

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/prodvet/prodvet/analyzers"
@@ -84,6 +87,27 @@ func TestBuildSalt(t *testing.T) {
 	}
 	if a, b := salt("prodvet 1"), salt("prodvet 1"); a != b {
 		t.Error("one build has two salts")
+	}
+	// A binary the go command built is known by its build ID (read from
+	// ELF executables; others are hashed).
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		return
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strings.TrimSpace(string(out))
+	if got := goBuildID(exe); got != id {
+		t.Errorf("goBuildID(test binary) = %q, go tool buildid says %q", got, id)
+	}
+	s, err := buildSalt(exe)
+	if err != nil || !strings.Contains(string(s), id) {
+		t.Errorf("salt of the test binary = %q, %v; want one naming its build ID %s", s, err, id)
 	}
 }
 
