@@ -286,11 +286,13 @@ func (s *session) module(m module, tools []string) error {
 	if warm.Failed != "" {
 		return fmt.Errorf("%s: go list -export (warm-up): %s", m.name, warm.Failed)
 	}
-	list := exec.CommandContext(ctx, s.gobin, "list", "-deps", "-test", "-f", "{{.ID}}", "./...")
+	list := exec.CommandContext(ctx, s.gobin, "list", "-deps", "-test", "-f", "{{.ImportPath}}", "./...")
 	list.Dir = dir
-	if out, err := list.Output(); err == nil {
-		s.graph[m.name] = strings.Count(string(out), "\n")
+	out, err := list.Output()
+	if err != nil {
+		return fmt.Errorf("%s: go list -deps -test: %v", m.name, err)
 	}
+	s.graph[m.name] = strings.Count(string(out), "\n")
 
 	for r := range s.c.runs {
 		order := slices.Clone(tools)

@@ -148,21 +148,39 @@ func (s *session) tables(w io.Writer, mods []module, tools []string) {
 		fmt.Fprintf(w, " %s |\n", ratio(s.medians(m.name, tProdvet).cpu.Seconds(), s.medians(m.name, tStaticcheck).cpu.Seconds()))
 	}
 
-	// Peak RSS.
-	fmt.Fprintf(w, "\n### Peak RSS (MiB; for go vet, of its largest single process)\n\n| module |")
+	// Peak RSS, next to the size of the import graph: it must stay flat as
+	// the graph grows.
+	fmt.Fprintf(w, "\n### Peak RSS (MiB; for go vet, of its largest single process)\n\n| module | packages |")
 	for _, t := range main {
 		fmt.Fprintf(w, " %s |", t)
 	}
-	fmt.Fprintf(w, " prodvet/staticcheck |\n|---|%s\n", strings.Repeat("---:|", len(main)+1))
+	if has(tStaticcheck) {
+		fmt.Fprintf(w, " staticcheck (cached) |")
+	}
+	if has(tProdvet) {
+		fmt.Fprintf(w, " prodvet (cached) |")
+	}
+	fmt.Fprintf(w, " prodvet/staticcheck |\n|---|---:|%s\n", strings.Repeat("---:|", len(main)+btoi(has(tStaticcheck))+btoi(has(tProdvet))+1))
+	rss := func(st stat) string {
+		if st.n == 0 {
+			return "—"
+		}
+		return fmt.Sprint(st.rssKB / 1024)
+	}
 	for _, m := range mods {
-		fmt.Fprintf(w, "| %s |", m.name)
+		pkgs := "—"
+		if n := s.graph[m.name]; n > 0 {
+			pkgs = fmt.Sprint(n)
+		}
+		fmt.Fprintf(w, "| %s | %s |", m.name, pkgs)
 		for _, tool := range main {
-			st := s.medians(m.name, tool)
-			if st.n == 0 {
-				fmt.Fprintf(w, " — |")
-				continue
-			}
-			fmt.Fprintf(w, " %d |", st.rssKB/1024)
+			fmt.Fprintf(w, " %s |", rss(s.medians(m.name, tool)))
+		}
+		if has(tStaticcheck) {
+			fmt.Fprintf(w, " %s |", rss(s.medians(m.name, tStaticCache)))
+		}
+		if has(tProdvet) {
+			fmt.Fprintf(w, " %s |", rss(s.medians(m.name, tProdvetCache)))
 		}
 		fmt.Fprintf(w, " %s |\n", ratio(float64(s.medians(m.name, tProdvet).rssKB), float64(s.medians(m.name, tStaticcheck).rssKB)))
 	}
