@@ -58,7 +58,7 @@ func (r *run) compacted(n *node) bool {
 
 func (r *run) readTypes(n *node) (*types.Package, error) {
 	imports := map[string]*types.Package{}
-	for _, d := range transitive(n) {
+	for _, d := range r.transitive(n) {
 		if d.PkgPath == "unsafe" {
 			continue
 		}

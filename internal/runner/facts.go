@@ -118,7 +118,7 @@ type factTable struct {
 func (r *run) newFactTable(n *node, pkg *types.Package) *factTable {
 	t := &factTable{r: r, pkg: pkg, deps: map[*types.Package]*node{},
 		objects: map[objectFactKey]analysis.Fact{}, pkgs: map[reflect.Type]analysis.Fact{}}
-	for _, d := range transitive(n) {
+	for _, d := range r.transitive(n) {
 		if d.types != nil {
 			t.deps[d.types] = d
 		}

@@ -22,6 +22,7 @@ import (
 type node struct {
 	*packages.Package                  // metadata only
 	index             int              // in dependency order: every dependency's is smaller
+	depBits           []uint64         // the indexes of its dependencies, direct or not
 	deps              []*node          // direct imports, by ID
 	importers         []*node          // the nodes that import this one
 	root              bool             // named by the patterns: all analyzers run, findings are kept
@@ -73,6 +74,13 @@ func loadGraph(cfg *Config) (roots, all []*node, err error) {
 		n.deps = slices.Compact(n.deps)
 		for _, d := range n.deps {
 			d.importers = append(d.importers, n)
+		}
+		n.depBits = make([]uint64, n.index/64+1)
+		for _, d := range n.deps {
+			for i, w := range d.depBits {
+				n.depBits[i] |= w
+			}
+			n.depBits[d.index/64] |= 1 << (d.index % 64)
 		}
 		n.pending.Store(int32(len(n.deps)))
 		n.errs = listErrors(p)

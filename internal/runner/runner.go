@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"math/bits"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -117,6 +118,7 @@ type run struct {
 	factful           []*analysis.Analyzer // those that export facts and those they require: for dependencies
 	fset              *token.FileSet       // export data positions, and those of the packages being analyzed
 
+	nodes                []*node // the import graph, in dependency order (see node.index)
 	mu                   sync.Mutex
 	analyzed             []string
 	getWarned, putWarned bool // see warnOnce
@@ -126,8 +128,9 @@ type run struct {
 // at most GOMAXPROCS at work, and releases the types and facts of each
 // dependency once every package that depends on it is done.
 func (r *run) schedule(nodes []*node) {
+	r.nodes = nodes
 	for _, n := range nodes {
-		for _, d := range transitive(n) {
+		for _, d := range r.transitive(n) {
 			d.holders.Add(1)
 		}
 	}
@@ -148,7 +151,7 @@ func (r *run) schedule(nodes []*node) {
 		wg.Go(func() {
 			for n := range ready {
 				r.do(n)
-				for _, d := range transitive(n) {
+				for _, d := range r.transitive(n) {
 					if d.holders.Add(-1) == 0 {
 						r.release(d)
 					}
@@ -337,22 +340,15 @@ func runAnalyzers(n *node, src *source, as []*analysis.Analyzer, facts *factTabl
 	return order
 }
 
-// transitive returns the dependencies of n, direct or not, once each. It
-// runs for every package several times, so it marks the packages seen in a
-// bitset over the indexes below n's instead of a map.
-func transitive(n *node) []*node {
-	seen := make([]uint64, n.index/64+1)
+// transitive returns the dependencies of n, direct or not, once each, in
+// dependency order.
+func (r *run) transitive(n *node) []*node {
 	var out []*node
-	stack := []*node{n}
-	for len(stack) > 0 {
-		m := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		for _, d := range m.deps {
-			if word, bit := d.index/64, uint64(1)<<(d.index%64); seen[word]&bit == 0 {
-				seen[word] |= bit
-				out = append(out, d)
-				stack = append(stack, d)
-			}
+	for i, w := range n.depBits {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			out = append(out, r.nodes[i*64+b])
+			w &^= 1 << b
 		}
 	}
 	return out
