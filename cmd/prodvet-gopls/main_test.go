@@ -165,17 +165,9 @@ func demoFindings(t *testing.T, dir string) []driver.Finding {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs, err := driver.Load(driver.Config{Dir: dir, Tests: true}, selected, []string{"./..."})
+	findings, err := driver.Check(driver.Config{Dir: dir, Tests: true}, selected, []string{"./..."})
 	if err != nil {
 		t.Fatal(err)
-	}
-	g, err := driver.Analyze(selected, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	findings, errs := driver.Collect(g)
-	if len(errs) > 0 {
-		t.Fatal(errs)
 	}
 	return findings
 }

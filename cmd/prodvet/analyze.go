@@ -1,11 +1,9 @@
 package main
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/prodvet/prodvet/internal/driver"
@@ -110,37 +108,13 @@ func openCache(stderr io.Writer) (*runner.Cache, []byte) {
 	}
 	var salt []byte
 	if err == nil {
-		var exe string
-		if exe, err = os.Executable(); err == nil {
-			salt, err = buildSalt(exe)
-		}
+		salt, err = runner.ExecutableSalt()
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "prodvet: warning: running without a cache: %v\n", err)
 		return nil, nil
 	}
 	return c, salt
-}
-
-// buildSalt identifies a build of prodvet and the Go release it was built
-// with: by the Go build ID the linker wrote into the executable, which
-// changes with its content and is read without reading the whole file, or,
-// for an executable without one, by the hash of its content, as the go
-// command identifies a vet tool.
-func buildSalt(exe string) ([]byte, error) {
-	if id := goBuildID(exe); id != "" {
-		return fmt.Appendf(nil, "build ID %s %s", id, runtime.Version()), nil
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, err
-	}
-	return fmt.Appendf(h.Sum(nil), " %s", runtime.Version()), nil
 }
 
 // relPath makes a file name, or a "file:line:col" position, relative to the

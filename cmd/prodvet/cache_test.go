@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/prodvet/prodvet/analyzers"
@@ -69,48 +66,6 @@ func TestCacheUnusable(t *testing.T) {
 	}
 }
 
-func TestBuildSalt(t *testing.T) {
-	dir := t.TempDir()
-	salt := func(content string) string {
-		name := filepath.Join(dir, "exe")
-		if err := os.WriteFile(name, []byte(content), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		s, err := buildSalt(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(s)
-	}
-	if a, b := salt("prodvet 1"), salt("prodvet 2"); a == b {
-		t.Error("two builds have the same salt")
-	}
-	if a, b := salt("prodvet 1"), salt("prodvet 1"); a != b {
-		t.Error("one build has two salts")
-	}
-	// A binary the go command built is known by its build ID (read from
-	// ELF executables; others are hashed).
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		return
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("go", "tool", "buildid", exe).Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := strings.TrimSpace(string(out))
-	if got := goBuildID(exe); got != id {
-		t.Errorf("goBuildID(test binary) = %q, go tool buildid says %q", got, id)
-	}
-	s, err := buildSalt(exe)
-	if err != nil || !strings.Contains(string(s), id) {
-		t.Errorf("salt of the test binary = %q, %v; want one naming its build ID %s", s, err, id)
-	}
-}
-
 // TestRunnerMatchesChecker holds the command's driver to the analysis
 // framework's: on the demo and the command's fixtures, with every
 // analyzer, it finds what checker.Analyze finds on packages loaded whole
@@ -129,17 +84,9 @@ func TestRunnerMatchesChecker(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			pkgs, err := driver.Load(driver.Config{Dir: tc.dir, Tests: true}, all, []string{tc.pattern})
-			if err != nil {
-				t.Fatal(err)
-			}
-			g, err := driver.Analyze(all, pkgs, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, errs := driver.Collect(g)
-			if len(errs) > 0 || len(want) == 0 {
-				t.Fatalf("checker: %d findings, errors %v", len(want), errs)
+			want, err := driver.Check(driver.Config{Dir: tc.dir, Tests: true}, all, []string{tc.pattern})
+			if err != nil || len(want) == 0 {
+				t.Fatalf("checker: %d findings, error %v", len(want), err)
 			}
 			res, err := runner.Run(&runner.Config{Dir: tc.dir, Tests: true, Patterns: []string{tc.pattern}, Analyzers: all})
 			if err != nil {

@@ -10,6 +10,7 @@ package driver
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"go/token"
 	"os"
@@ -203,6 +204,22 @@ func guard(a *analysis.Analyzer) {
 func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts *checker.Options) (*checker.Graph, error) {
 	Guard(analyzers)
 	return checker.Analyze(analyzers, pkgs, opts)
+}
+
+// Check loads the packages whole and analyzes them with the analysis
+// framework's checker, as the command did before its runner: the
+// reference the runner and gopls's findings are tested against.
+func Check(cfg Config, analyzers []*analysis.Analyzer, patterns []string) ([]Finding, error) {
+	pkgs, err := Load(cfg, analyzers, patterns)
+	if err != nil {
+		return nil, err
+	}
+	g, err := Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		return nil, err
+	}
+	findings, errs := Collect(g)
+	return findings, errors.Join(errs...)
 }
 
 // Collect gathers the diagnostics of the root actions, once each (a file

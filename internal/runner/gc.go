@@ -25,14 +25,33 @@ func tuneGC() (stop func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
+	percent := 100
+	stopWatch := WatchLiveHeap(50*time.Millisecond, func(live uint64) {
+		want := 100
+		if live > largeHeap {
+			want = lowerGC
+		}
+		if want != percent {
+			percent = want
+			debug.SetGCPercent(percent)
+		}
+	})
+	return func() {
+		stopWatch()
+		debug.SetGCPercent(100)
+	}
+}
+
+// WatchLiveHeap calls f with the live heap (what the last collection
+// marked) at every tick of the interval, from a goroutine of its own,
+// until stop is called; stop returns once f has returned for good.
+func WatchLiveHeap(every time.Duration, f func(live uint64)) (stop func()) {
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		percent := 100
-		defer func() { debug.SetGCPercent(100) }()
-		tick := time.NewTicker(50 * time.Millisecond)
+		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
 			select {
@@ -41,13 +60,8 @@ func tuneGC() (stop func()) {
 			case <-tick.C:
 			}
 			metrics.Read(sample)
-			want := 100
-			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > largeHeap {
-				want = lowerGC
-			}
-			if want != percent {
-				percent = want
-				debug.SetGCPercent(percent)
+			if sample[0].Value.Kind() == metrics.KindUint64 {
+				f(sample[0].Value.Uint64())
 			}
 		}
 	}()

@@ -1,8 +1,9 @@
 // Command analyzertime runs analyzers through prodvet's driver
-// (internal/runner), without its cache unless -cache names one, and reports where the time goes:
-// the go command's report of the import graph, parsing and type-checking,
-// then each analyzer by name (the sum of its runs, on the named packages
-// and on their dependencies, where facts are computed).
+// (internal/runner), without its cache unless -cache names one, and
+// reports where the time goes: the go command's report of the import
+// graph, parsing and type-checking, then each analyzer by name (the sum of
+// its runs, on the named packages and on their dependencies, where facts
+// are computed).
 //
 //	analyzertime [-seq] [-json] [packages]      the prodvet suite (default ./...)
 //	analyzertime -floor [packages]              one no-op analyzer; dependencies from export data
@@ -25,7 +26,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -142,14 +142,19 @@ func main() {
 	}
 
 	var cache *runner.Cache
+	var salt []byte
 	if *cacheDir != "" {
 		var err error
-		if cache, err = runner.OpenCache(*cacheDir); err != nil {
+		cache, err = runner.OpenCache(*cacheDir)
+		if err == nil {
+			salt, err = runner.ExecutableSalt() // a rebuilt analyzertime never reads an older one's results
+		}
+		if err != nil {
 			fmt.Fprintf(os.Stderr, "analyzertime: %v\n", err)
 			os.Exit(2)
 		}
 	}
-	t, analyzed, err := measure(as, patterns, *tests, *seq, cache)
+	t, analyzed, err := measure(as, patterns, *tests, *seq, cache, salt)
 	if err == nil && *analyzedOut != "" {
 		err = os.WriteFile(*analyzedOut, []byte(strings.Join(append(analyzed, ""), "\n")), 0o644)
 	}
@@ -174,7 +179,7 @@ func main() {
 	}
 }
 
-func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool, cache *runner.Cache) (*Timing, []string, error) {
+func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool, cache *runner.Cache, salt []byte) (*Timing, []string, error) {
 	t := &Timing{LoadMode: "export data"}
 	if driver.NeedsFacts(as) {
 		t.LoadMode = "source"
@@ -212,7 +217,7 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool, cache 
 			at.DepActions++
 		}
 	}
-	cfg := &runner.Config{Tests: tests, Patterns: patterns, Analyzers: as, Observe: observe, Cache: cache, Salt: []byte("analyzertime")}
+	cfg := &runner.Config{Tests: tests, Patterns: patterns, Analyzers: as, Observe: observe, Cache: cache, Salt: salt}
 	if seq {
 		cfg.Workers = 1
 	}
@@ -248,32 +253,20 @@ func measure(as []*analysis.Analyzer, patterns []string, tests, seq bool, cache 
 // peakHeapProfile writes a heap profile to name each time the live heap,
 // sampled every 100ms, reaches a new peak; the returned function stops it.
 func peakHeapProfile(name string) (stop func()) {
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		var peak uint64
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-			metrics.Read(sample)
-			if live := sample[0].Value.Uint64(); live > peak {
-				peak = live
-				f, err := os.Create(name)
-				if err != nil {
-					fmt.Fprintln(os.Stderr, "analyzertime:", err)
-					return
-				}
-				_ = pprof.Lookup("heap").WriteTo(f, 0)
-				f.Close()
-			}
+	var peak uint64
+	failed := false
+	return runner.WatchLiveHeap(100*time.Millisecond, func(live uint64) {
+		if live <= peak || failed {
+			return
 		}
-	}()
-	return func() { close(done); <-finished }
+		peak = live
+		f, err := os.Create(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "analyzertime:", err)
+			failed = true
+			return
+		}
+		_ = pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
+	})
 }

@@ -1,9 +1,45 @@
-package main
+package runner
 
 import (
+	"crypto/sha256"
 	"debug/elf"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
 	"strings"
 )
+
+// ExecutableSalt identifies the running program's build, for Config.Salt:
+// a new build of it never reads an older one's results.
+func ExecutableSalt() ([]byte, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	return buildSalt(exe)
+}
+
+// buildSalt identifies a build of a program and the Go release it was
+// built with: by the Go build ID the linker wrote into the executable,
+// which changes with its content and is read without reading the whole
+// file, or, for an executable without one, by the hash of its content, as
+// the go command identifies a vet tool.
+func buildSalt(exe string) ([]byte, error) {
+	if id := goBuildID(exe); id != "" {
+		return fmt.Appendf(nil, "build ID %s %s", id, runtime.Version()), nil
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(h.Sum(nil), " %s", runtime.Version()), nil
+}
 
 // goBuildID returns the build ID the Go linker wrote into the
 // .note.go.buildid section of an ELF executable (what "go tool buildid"
