@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -72,11 +73,22 @@ var errCorrupt = errors.New("checksum mismatch")
 // about and recompute.
 func (c *Cache) Get(k Key) ([]byte, error) {
 	name := c.path(k)
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Stat the open file, not the name again: an unchanged re-run reads
+	// an entry for every package of the graph.
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, err
 	}
 	if len(data) < sha256.Size {
@@ -86,7 +98,7 @@ func (c *Cache) Get(k Key) ([]byte, error) {
 	if got := sha256.Sum256(body); !bytes.Equal(got[:], sum) {
 		return nil, errCorrupt
 	}
-	if fi, err := os.Stat(name); err == nil && time.Since(fi.ModTime()) > touchAge {
+	if time.Since(fi.ModTime()) > touchAge {
 		now := time.Now()
 		_ = os.Chtimes(name, now, now) // best effort: an untouched entry is only trimmed sooner
 	}
