@@ -334,17 +334,24 @@ func (s *session) module(m module, tools []string) error {
 	return nil
 }
 
+// emptyThenCached measures a command as tool with an empty cache (a new
+// directory that the environment variable names), then as cachedTool with
+// that cache, unchanged.
+func (s *session) emptyThenCached(m module, dir string, r int, tool, cachedTool, cacheVar string, args ...string) error {
+	cache, err := os.MkdirTemp(s.tmp, tool+"-cache-")
+	if err != nil {
+		return err
+	}
+	c := command{args: args, env: []string{cacheVar + "=" + cache}}
+	s.measure(m, dir, tool, r, c)
+	s.measure(m, dir, cachedTool, r, c)
+	return os.RemoveAll(cache)
+}
+
 func (s *session) tool(m module, dir, t string, r int) error {
 	switch t {
 	case tProdvet:
-		cache, err := os.MkdirTemp(s.tmp, "prodvet-cache-")
-		if err != nil {
-			return err
-		}
-		c := command{args: []string{s.prodvet, "./..."}, env: []string{"PRODVET_CACHE=" + cache}}
-		s.measure(m, dir, t, r, c)
-		s.measure(m, dir, tProdvetCache, r, c)
-		return os.RemoveAll(cache)
+		return s.emptyThenCached(m, dir, r, t, tProdvetCache, "PRODVET_CACHE", s.prodvet, "./...")
 	case tGoVet:
 		// cmd/vet identifies itself by the Go release, not by a hash of its
 		// file, so a copy is no new tool: a flag that changes nothing (a
@@ -353,14 +360,7 @@ func (s *session) tool(m module, dir, t string, r int) error {
 		nonce := fmt.Sprintf("-printf.funcs=prodvetbench.Nonce%d_%d", time.Now().UnixNano(), s.nonce)
 		s.measure(m, dir, t, r, command{args: []string{s.gobin, "vet", nonce, "./..."}})
 	case tStaticcheck:
-		cache, err := os.MkdirTemp(s.tmp, "staticcheck-cache-")
-		if err != nil {
-			return err
-		}
-		c := command{args: []string{s.staticcheck, "./..."}, env: []string{"STATICCHECK_CACHE=" + cache}}
-		s.measure(m, dir, t, r, c)
-		s.measure(m, dir, tStaticCache, r, c)
-		return os.RemoveAll(cache)
+		return s.emptyThenCached(m, dir, r, t, tStaticCache, "STATICCHECK_CACHE", s.staticcheck, "./...")
 	case tFloor:
 		s.measure(m, dir, t, r, command{args: []string{s.analyzertime, "-floor", "./..."}})
 	case tFloorSrc:
